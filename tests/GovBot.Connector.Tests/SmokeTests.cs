@@ -1,0 +1,1 @@
+namespace GovBot.Connector.Tests; public class SmokeTests { [Fact] public void TypesAreCamelCase() => Assert.Equal("conversationUpdate", ActivityTypes.ConversationUpdate); }
