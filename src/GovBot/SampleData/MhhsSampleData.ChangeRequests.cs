@@ -9,7 +9,7 @@ public static partial class MhhsSampleData
     private static List<Decision> Decisions() =>
     [
         new(94, "DAG", "34", "Approve the headline report of the DAG meeting of 14 February 2024 (DAG 33).", null),
-        new(95, "DAG", "34", "Advise the SRO whether to approve the SDWG-assured updates to the Interface Code of Connections and the DIP/PKI certificate profiles.", null),
+        new(95, "DAG", "34", "Recommend to the SRO whether the revised CoCo and DIP/PKI certificate profiles, assured by SDWG, should be approved.", null),
         new(96, "DAG", "34", "Advise the SRO whether to approve CR043 'Supplier Registration of ABMU and MPAN Mapping' and its implementation approach.", null),
     ];
 

@@ -22,7 +22,7 @@ public static partial class MhhsSampleData
         Check(7, "DIP Simulator v2.3 was stood down on 1 March 2024.", null),
         Check(8, "Design Interim Release 7.1 artefacts are published.", null),
         Check(9, "ADO user guide and training for SIT Functional are published.", null),
-        Check(10, "SIT Functional test scenarios and test cases for themes 1-9 have been uplifted.", null),
+        Check(10, "Uplifted versions of the SIT Functional themes 1-9 scenarios and cases are out.", null),
         Check(11, "Updated Qualification Approach & Plan documents are published.", null),
     ];
 
