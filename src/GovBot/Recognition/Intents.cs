@@ -57,9 +57,9 @@ public sealed record ListMilestones(string Explanation) : Intent(Explanation);
 
 public sealed record ShowGroup(string GroupCode, string Explanation) : Intent(Explanation);
 
-public sealed record Help(string Explanation) : Intent(Explanation);
+public sealed record ShowHelp(string Explanation) : Intent(Explanation);
 
-public sealed record Welcome(string Explanation) : Intent(Explanation);
+public sealed record ShowWelcome(string Explanation) : Intent(Explanation);
 
 /// <summary>Which reminders a command is about.</summary>
 public enum ReminderKind

@@ -48,11 +48,11 @@ public static partial class QuestionRecogniser
         var original = text ?? "";
         var normalised = Normalise(original);
         var t = StripFillers(normalised);
-        if (t.Length == 0) return new Welcome("empty message: welcome");
+        if (t.Length == 0) return new ShowWelcome("empty message: welcome");
 
         if (RecogniseCommand(t, ctx) is { } command) return command;
 
-        if (t.Split(' ').All(w => GreetingWords.Contains(w))) return new Welcome($"greeting ('{t}')");
+        if (t.Split(' ').All(w => GreetingWords.Contains(w))) return new ShowWelcome($"greeting ('{t}')");
 
         // Things named by their id come first: they are unambiguous.
         var actionRef = ActionRefRegex().Match(t);
@@ -69,7 +69,7 @@ public static partial class QuestionRecogniser
             return new ShowChangeRequest(id, $"change request {id} (from '{crId.Value}')");
         }
 
-        if (HelpRegex().IsMatch(t) || HelpRegex().IsMatch(normalised)) return new Help("asked for help");
+        if (HelpRegex().IsMatch(t) || HelpRegex().IsMatch(normalised)) return new ShowHelp("asked for help");
 
         // Take out what the text names; what is left decides the intent.
         var rest = t;

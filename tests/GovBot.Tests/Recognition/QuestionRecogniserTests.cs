@@ -284,7 +284,7 @@ public class QuestionRecogniserTests
     [InlineData("help please")]
     [InlineData("what can you do?")]
     [InlineData("I need help")]
-    public void HelpRequests(string text) => Is<Help>(text);
+    public void HelpRequests(string text) => Is<ShowHelp>(text);
 
     [Theory]
     [InlineData("hi")]
@@ -295,7 +295,7 @@ public class QuestionRecogniserTests
     [InlineData("good morning")]
     [InlineData("")]
     [InlineData("   ")]
-    public void Greetings(string text) => Is<Welcome>(text);
+    public void Greetings(string text) => Is<ShowWelcome>(text);
 
     [Theory]
     [InlineData("Kate Goodman's actions", "kate-goodman")]
@@ -426,7 +426,7 @@ public class QuestionRecogniserTests
     public void Robust_ToQuotesWhitespaceAndPunctuation(string text) => Assert.True(Is<ListActions>(text).Filter.Mine);
 
     [Fact]
-    public void NullText_IsWelcome() => Assert.IsType<Welcome>(QuestionRecogniser.Recognise(null, Ctx));
+    public void NullText_IsWelcome() => Assert.IsType<ShowWelcome>(QuestionRecogniser.Recognise(null, Ctx));
 
     [Fact]
     public void EveryExample_IsRecognised()
