@@ -297,7 +297,7 @@ public static partial class QuestionRecogniser
     }
 
     /// <summary>"Impact assessment": the stage as the stepper names it.</summary>
-    public static string StageWords(ChangeRequestStage stage) => stage switch
+    private static string StageWords(ChangeRequestStage stage) => stage switch
     {
         ChangeRequestStage.Raised => "Raised",
         ChangeRequestStage.InitialAssessment => "Initial assessment",
