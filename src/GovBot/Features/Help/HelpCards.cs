@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using GovBot.Cards;
+
+namespace GovBot.Features.Help;
+
+/// <summary>Welcome, help and "did you mean" cards. Question buttons post the question as the user (imBack).</summary>
+public static class HelpCards
+{
+    /// <summary>The questions offered as buttons on the welcome card.</summary>
+    public static readonly IReadOnlyList<string> MainQuestions =
+        ["my open actions", "my overdue actions", "upcoming meetings", "deadlines", "open change requests", "help"];
+
+    public static JsonObject Welcome(string? userName = null)
+    {
+        var hello = string.IsNullOrWhiteSpace(userName) ? "Hello, I'm GovBot" : $"Hello {CardKit.Safe(userName, 60)}, I'm GovBot";
+        return CardKit.Build(new AdaptiveCard(
+        [
+            CardKit.Title(hello),
+            new TextBlock("I answer questions about the MHHS programme's governance: your actions, meetings and agendas, change requests, checklist deadlines and milestones."),
+            new TextBlock("Ask in plain English, for example **next DAG meeting** or **DAG33-04**, or pick a question:") { Spacing = Spacing.Medium },
+            new ActionSet([.. MainQuestions.Take(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]),
+            new ActionSet([.. MainQuestions.Skip(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]) { Spacing = Spacing.Small },
+        ]));
+    }
+
+    public static JsonObject Help()
+    {
+        var sections = new (string Heading, string[] Examples)[]
+        {
+            ("Actions", ["my open actions", "my overdue actions", "open DAG actions", "actions due this week", "Kate Goodman's actions", "DAG33-04"]),
+            ("Meetings", ["next DAG meeting", "upcoming meetings", "meetings next week", "agenda for DAG 34"]),
+            ("Change requests", ["CR043", "CRs in impact assessment", "open change requests"]),
+            ("Deadlines and milestones", ["deadlines", "deadlines next 2 weeks", "milestones"]),
+            ("Groups", ["what is MCAG"]),
+            ("Reminders and subscriptions", ["my reminder settings", "reminders off", "checklist reminders off", "subscribe DAG", "unsubscribe DAG", "subscriptions"]),
+        };
+        var body = new List<CardElement>
+        {
+            CardKit.Title("What you can ask GovBot"),
+            new TextBlock("Mention me in a channel or message me directly. I understand group codes and names (DAG, design advisory group), meetings (DAG 34), action refs (DAG33-04), CR numbers (CR043) and time words (this week, next 2 weeks, in April)."),
+        };
+        foreach (var (heading, examples) in sections)
+        {
+            body.Add(CardKit.SectionHeading(heading));
+            body.Add(new TextBlock(CardKit.Bullets(examples.Select(e => $"_{e}_"))));
+        }
+        return CardKit.Build(new AdaptiveCard(body, [.. MainQuestions.Take(5).Select(q => ActionSubmit.ImBack(Sentence(q), q))]));
+    }
+
+    /// <summary>Not understood: say so, show what was read, offer the closest questions as buttons.</summary>
+    public static JsonObject Unknown(string text, IReadOnlyList<string> suggestions)
+    {
+        var body = new List<CardElement>
+        {
+            CardKit.Title("Sorry, I didn't understand that"),
+        };
+        if (!string.IsNullOrWhiteSpace(text)) body.Add(new TextBlock($"You asked: _{CardKit.Safe(text.Replace('_', ' ').Replace('*', ' '), 200)}_") { IsSubtle = true });
+        body.Add(new TextBlock(suggestions.Count > 0 ? "Did you mean one of these?" : "Try one of these:"));
+        var questions = suggestions.Count > 0 ? suggestions.Take(4).ToList() : ["my open actions", "upcoming meetings"];
+        var actions = questions.Select(q => (CardAction)ActionSubmit.ImBack(Sentence(q), q)).ToList();
+        if (!questions.Contains("help")) actions.Add(ActionSubmit.ImBack("Help", "help"));
+        return CardKit.Build(new AdaptiveCard(body, actions));
+    }
+
+    private static string Sentence(string q) => char.ToUpperInvariant(q[0]) + q[1..];
+}

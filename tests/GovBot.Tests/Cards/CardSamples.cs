@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using GovBot.Cards;
+using GovBot.Features.Actions;
+using GovBot.Features.ChangeRequests;
+using GovBot.Features.Checklist;
+using GovBot.Features.Groups;
+using GovBot.Features.Help;
+using GovBot.Features.Meetings;
+using GovBot.Features.Milestones;
+
+namespace GovBot.Tests.Cards;
+
+/// <summary>Small hand-made records and every kind of card built from them, for content, schema, lint and render tests.</summary>
+internal static class CardSamples
+{
+    /// <summary>Wednesday 13 March 2024.</summary>
+    public static readonly DateOnly AsOf = new(2024, 3, 13);
+
+    public static ActionItem Action(string @ref, DateOnly? due, ActionStatus status = ActionStatus.Open, string? text = null, IReadOnlyList<ActionUpdate>? history = null) =>
+        new(@ref, "DAG", "33", new DateOnly(2024, 2, 7), text ?? $"Text of {@ref}", "Programme (Lee Cox)",
+            [new OwnerParty(OwnerPartyKind.Person, "lee-cox")], due, status, "Draft circulated to members", history ?? []);
+
+    public static readonly ActionItem Overdue = Action("DAG33-02", new(2024, 3, 1));
+    public static readonly ActionItem OverdueEarlier = Action("DAG33-01", new(2024, 2, 20));
+    public static readonly ActionItem DueSoon = Action("DAG33-03", new(2024, 3, 18), ActionStatus.Ongoing);
+    public static readonly ActionItem DueToday = Action("DAG33-05", new(2024, 3, 13));
+    public static readonly ActionItem Later = Action("DAG33-04", new(2024, 4, 10), ActionStatus.RecommendClosed);
+    public static readonly ActionItem NoDue = Action("DAG33-06", null);
+
+    public static readonly ActionItem WithHistory = Action("DAG33-07", new(2024, 3, 20), text: "Programme to publish the <b>revised</b> design artefacts\n# not a header", history:
+    [
+        new(new DateTimeOffset(2024, 2, 7, 11, 0, 0, TimeSpan.Zero), null, "Imported from papers", "Raised at DAG 33", ActionStatus.Open, new(2024, 3, 6)),
+        new(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.Zero), "lee-cox", "Lee Cox", "Waiting for comments", null, new(2024, 3, 20)),
+    ]);
+
+    public static readonly Meeting Dag34 = new("DAG", "34", false, new(2024, 3, 13), new(10, 0), new(12, 30), "Elexon, 350 Euston Road, London", "https://teams.microsoft.com/l/meetup-join/abc",
+        [
+            new("1", "Welcome and introductions", null, AgendaItemType.Information, "Chair", new(10, 0), new(10, 5)),
+            new("2", "Minutes and actions", "Approve minutes of DAG 33", AgendaItemType.Decision, "Secretariat", new(10, 5), new(10, 15)),
+            new("3", "CR043 impact assessment", "Recommend approval", AgendaItemType.Decision, "Change Board", new(10, 15), new(11, 0)),
+            new("4", "Summary and next steps", null, AgendaItemType.Discussion, "Chair", new(12, 20), new(12, 30)),
+        ],
+        [
+            new("DAG 34 Papers", "Papers", "MHHS-DEL1056", "1.0", "https://example.org/dag34-papers.pdf"),
+            new("Headline Report", "Headline Report", null, null, null),
+        ]);
+
+    public static readonly Meeting ExpectedSitag = new("SITAG", "", false, new(2024, 3, 20), new(10, 0), new(12, 0), null, null, [], []);
+
+    public static readonly ChangeRequest Cr043 = new("CR043", "Change to the registration service interface", "Elexon (Mike Ceney)",
+        ChangeRequestStage.ImpactAssessment, null,
+        [new("Raised", new(2024, 1, 10)), new("Change Board initial assessment", new(2024, 1, 24))],
+        new(2024, 2, 26), new(2024, 3, 11),
+        [new("Large Supplier", 3, 1, 0, 2), new("DNO", 2, 0, 1, 3), new("Supplier Agent", 0, 2, 0, 4)],
+        "Design Interim Release IR8", ["DAG [96]"], "Amends the interface specification.");
+
+    public static readonly ChangeRequest Cr040 = Cr043 with { Id = "CR040", Title = "Retired code", Stage = ChangeRequestStage.Closed, Outcome = ChangeRequestOutcome.Rejected, Tally = [] };
+    public static readonly ChangeRequest Cr045 = Cr043 with { Id = "CR045", Title = "New one", Stage = ChangeRequestStage.Raised, Tally = [] };
+    public static readonly ChangeRequest Cr044 = Cr043 with { Id = "CR044", Title = "Under decision", Stage = ChangeRequestStage.Decision, Tally = [] };
+
+    public static readonly ChecklistItem[] Checklist =
+    [
+        new(new(2024, 3, 6), 1, "Respond to the consultation on qualification – the deadline is Friday 15 March 2024", new(2024, 3, 15), false, "https://example.org/consult", "DAG 34"),
+        new(new(2024, 3, 6), 2, "REMINDER: submit objections", new(2024, 3, 13), true, null, "DAG 34"),
+        new(new(2024, 2, 7), 3, "Return the readiness survey", new(2024, 3, 8), false, null, "DAG 33"),
+        new(new(2024, 3, 6), 4, "Published: updated design artefacts (information only)", null, false, null, "DAG 34"),
+    ];
+
+    public static readonly Milestone[] Milestones =
+    [
+        new("T3-DB-0099", "Design baseline published", "Programme", new(2024, 3, 1), new(2024, 3, 15), Rag.OnTrack, Rag.AtRisk, Rag.AtRisk, "Slipped due to CR043"),
+        new("T3-DB-0100", "Qualification approach agreed", "QAG", new(2024, 4, 1), new(2024, 4, 1), Rag.OnTrack, Rag.OnTrack, Rag.OnTrack, null),
+        new("T3-DB-0101", "Migration plan", "MCAG", new(2024, 2, 1), new(2024, 2, 20), Rag.AtRisk, Rag.OffTrack, null, null),
+    ];
+
+    public static readonly Group Dag = new("DAG", "Design Advisory Group", 3, null, new MeetingCadence(2, DayOfWeek.Wednesday, new(10, 0), new(12, 30)), true,
+        "Provides design assurance and advises the SRO on design decisions.", "chair-1", "pmo-1", ["design advisory group"]);
+
+    /// <summary>Every card kind, named for file output and test names.</summary>
+    public static IReadOnlyDictionary<string, JsonObject> All() => new Dictionary<string, JsonObject>
+    {
+        ["action-list"] = ActionCards.List(
+            [(Later, "You are the owner"), (Overdue, "You are the owner"), (DueSoon, "DAG members"), (OverdueEarlier, "You are the owner"), (NoDue, "Chair of DAG"), (DueToday, "You are the owner")],
+            AsOf, "Your open actions", "my open actions"),
+        ["action-list-empty"] = ActionCards.List([], AsOf, "Your overdue actions", "my overdue actions"),
+        ["action-list-paged"] = ActionCards.List(
+            [.. Enumerable.Range(1, 40).Select(i => (Action($"DAG30-{i:00}", AsOf.AddDays(i - 20), text: new string('x', 150)), "You are the owner"))],
+            AsOf, "Open DAG actions", "open DAG actions"),
+        ["action-detail-owner"] = ActionCards.Detail(WithHistory, AsOf, ActionButtons.Update | ActionButtons.RecommendClose, "DAG 33", "W/\"etag-1\""),
+        ["action-detail-pmo"] = ActionCards.Detail(WithHistory, AsOf, ActionButtons.Update | ActionButtons.RecommendClose | ActionButtons.Close | ActionButtons.ChangeDue),
+        ["action-detail-closed-pmo"] = ActionCards.Detail(Later with { Status = ActionStatus.Closed }, AsOf, ActionButtons.Close | ActionButtons.Reopen | ActionButtons.ChangeDue),
+        ["action-detail-readonly"] = ActionCards.Detail(NoDue, AsOf, ActionButtons.None),
+        ["meeting"] = MeetingCards.Meeting(Dag34, AsOf, groupName: "Design Advisory Group"),
+        ["meeting-expected"] = MeetingCards.Meeting(ExpectedSitag, AsOf, expectedFromCadence: true),
+        ["meetings-upcoming"] = MeetingCards.Upcoming([new(Dag34, false, "Design Advisory Group"), new(ExpectedSitag, true, "SITAG")], AsOf, "upcoming meetings"),
+        ["cr-detail"] = ChangeRequestCards.Detail(Cr043, AsOf),
+        ["cr-detail-closed"] = ChangeRequestCards.Detail(Cr040, AsOf),
+        ["cr-list"] = ChangeRequestCards.List([Cr045, Cr040, Cr043, Cr044], AsOf, "Change requests", "change requests"),
+        ["checklist"] = ChecklistCards.Deadlines(Checklist, AsOf, "deadlines"),
+        ["milestones"] = MilestoneCards.List(Milestones, AsOf, "milestones"),
+        ["group"] = GroupCards.Group(Dag, AsOf, "Jane Chair", Dag34 with { Date = new(2024, 4, 10) }),
+        ["group-expected"] = GroupCards.Group(Dag with { IsActive = false, ParentCode = "PSG", Cadence = null }, AsOf, null, ExpectedSitag, nextIsExpected: true, parentName: "Programme Steering Group"),
+        ["welcome"] = HelpCards.Welcome("Kate"),
+        ["help"] = HelpCards.Help(),
+        ["unknown"] = HelpCards.Unknown("what's the weather <script>", ["my open actions", "help"]),
+        ["error"] = CommonCards.Error("The action log could not be read. Please try again in a minute.", "my open actions"),
+        ["conflict"] = CommonCards.Conflict("Action DAG33-07", ActionCards.ShowVerb, new JsonObject { ["ref"] = "DAG33-07" }),
+    };
+}

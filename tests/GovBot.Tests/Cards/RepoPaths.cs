@@ -1,0 +1,26 @@
+namespace GovBot.Tests.Cards;
+
+/// <summary>Finds the repository root (the folder holding GovBot.sln) and the shared schemas beside it.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    /// <summary>The path of a file in ../shared/schemas, failing the test with a clear message when it is missing.</summary>
+    public static string SharedSchema(string fileName)
+    {
+        var path = Path.Combine(Shared, "schemas", fileName);
+        if (!File.Exists(path))
+            Assert.Fail($"Missing {fileName}: expected it at {path} (the shared/schemas folder beside the repository). " +
+                        "Get it from microsoft/AdaptiveCards (schemas/1.5.0/adaptive-card.json, samples/HostConfig/microsoft-teams-light.json) and put it there; it is not vendored in this repository.");
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No GovBot.sln above {AppContext.BaseDirectory}");
+    }
+}
