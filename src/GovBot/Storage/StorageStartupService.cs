@@ -41,7 +41,7 @@ internal sealed partial class StorageStartupService(
             {
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException or AggregateException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogStorageUnavailable(logger, attempt, e.GetType().Name);
                 await Task.Delay(RetryDelay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

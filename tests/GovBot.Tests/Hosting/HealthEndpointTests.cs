@@ -52,3 +52,41 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : StorageTestBas
             }));
         });
 }
+
+public sealed class StartupSeedingTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    [Theory]
+    [InlineData("Development", null, true)]
+    [InlineData("Development", "false", false)]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", "true", true)]
+    public async Task EmptyStorage_SeededAtStartOnlyWhenEnabled(string environment, string? seedWhenEmpty, bool expectSeeded)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Prefix,
+        };
+        if (seedWhenEmpty is not null) settings["SampleData:SeedWhenEmpty"] = seedWhenEmpty;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(environment);
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        });
+        using var client = factory.CreateClient();
+        var groups = new GovBot.Features.Groups.GroupStore(Tables);
+
+        var seeded = false;
+        for (var i = 0; i < 40 && !seeded; i++)
+        {
+            seeded = !await groups.IsEmptyAsync(CancellationToken.None);
+            if (!seeded) await Task.Delay(100);
+        }
+
+        Assert.Equal(expectSeeded, seeded);
+        if (expectSeeded)
+        {
+            Assert.Equal(GovBot.SampleData.MhhsSampleData.Build().Groups.Count, (await groups.ListAsync(CancellationToken.None)).Count);
+        }
+    }
+}
