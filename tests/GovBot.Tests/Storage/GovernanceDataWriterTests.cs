@@ -76,3 +76,19 @@ public sealed class GovernanceDataWriterTests(AzuriteFixture azurite) : StorageT
         return rows;
     }
 }
+
+public sealed class GovernanceDataWriterKeyTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    [Fact]
+    public async Task WriteAsync_RefWithForbiddenCharacter_RejectedBeforeAnyRequest()
+    {
+        var writer = new GovernanceDataWriter(Tables, new GovBot.Features.Groups.GroupStore(Tables));
+        var data = new GovBot.SampleData.GovernanceDataSet([], [], [], [], [TestData.Action("DAG33#07")], [], [], [], []);
+        Requests.Clear();
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => writer.WriteAsync(data, CancellationToken.None));
+
+        Assert.Contains("action ref 'DAG33#07' contains '#'", e.Message);
+        Assert.Empty(Requests.All);
+    }
+}

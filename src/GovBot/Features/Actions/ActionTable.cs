@@ -76,7 +76,8 @@ internal static class ActionTable
     /// <summary>The index rows an action needs.</summary>
     public static IEnumerable<TableEntity> IndexRows(ActionItem a)
     {
-        yield return Pointer(RefPartition, a.Ref, a);
+        TableKeys.Checked(a.GroupCode, "group code");
+        yield return Pointer(RefPartition, TableKeys.Checked(a.Ref, "action ref"), a);
         foreach (var partition in a.Owners.Select(OwnerPartition).Distinct(StringComparer.Ordinal))
         {
             yield return Pointer(partition, a.Ref, a);

@@ -52,9 +52,9 @@ internal static class GroupTable
 
     public static string PersonPartition(string personId) => "person:" + TableKeys.Checked(personId, "person id");
 
-    public static TableEntity GroupRow(GroupMembership m) => Membership(GroupPartition(m.GroupCode), $"{m.PersonId}|{m.Role}", m);
+    public static TableEntity GroupRow(GroupMembership m) => Membership(GroupPartition(m.GroupCode), $"{TableKeys.Checked(m.PersonId, "person id")}|{m.Role}", m);
 
-    public static TableEntity PersonRow(GroupMembership m) => Membership(PersonPartition(m.PersonId), $"{m.GroupCode}|{m.Role}", m);
+    public static TableEntity PersonRow(GroupMembership m) => Membership(PersonPartition(m.PersonId), $"{TableKeys.Checked(m.GroupCode, "group code")}|{m.Role}", m);
 
     private static TableEntity Membership(string partitionKey, string rowKey, GroupMembership m)
     {

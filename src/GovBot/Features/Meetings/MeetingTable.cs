@@ -48,7 +48,7 @@ internal static class MeetingTable
         Documents: e.GetJson("Documents", StorageJson.Default.IReadOnlyListMeetingDocument, []));
 
     public static TableEntity MonthRow(Meeting m) =>
-        new(TableKeys.Month(m.Date), $"{TableKeys.Day(m.Date)}-{m.GroupCode}-{m.Number}")
+        new(TableKeys.Month(m.Date), $"{TableKeys.Day(m.Date)}-{TableKeys.Checked(m.GroupCode, "group code")}-{TableKeys.Checked(m.Number, "meeting number")}")
         {
             ["GroupCode"] = m.GroupCode,
             ["MeetingRowKey"] = RowKey(m.Date, m.Number),
