@@ -1,4 +1,7 @@
+using GovBot.Clock;
 using GovBot.CommandLine;
+using GovBot.Hosting;
+using GovBot.Storage;
 
 if (GovBotCommandLine.IsCommand(args))
 {
@@ -6,8 +9,12 @@ if (GovBotCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddGovBotClock(builder.Configuration);
+builder.Services.AddGovBotStorage(builder.Configuration);
+builder.Services.AddGovBotHealth();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapGovBotHealth();
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,30 @@
+using GovBot.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace GovBot.Hosting;
+
+/// <summary>Ready when table storage answers a cheap query within a short timeout.</summary>
+internal sealed class StorageHealthCheck(GovBotTables tables) : IHealthCheck
+{
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await tables.PingAsync(timeout.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("Storage did not answer in time.");
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or IOException or AggregateException
+                                      or Azure.Identity.AuthenticationFailedException)
+        {
+            return HealthCheckResult.Unhealthy("Storage is unreachable.", e);
+        }
+    }
+}

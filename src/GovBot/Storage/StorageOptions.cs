@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Storage;
+
+/// <summary>Configuration section "Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Used when <see cref="TableEndpoint"/> is not set (local runs, Azurite, tests).</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Production: https://ACCOUNT.table.core.windows.net; when set, managed identity (DefaultAzureCredential) is used.</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    /// <summary>Production queue endpoint, used with managed identity like <see cref="TableEndpoint"/>.</summary>
+    public Uri? QueueEndpoint { get; set; }
+
+    /// <summary>Prepended to every table name: isolates environments and test runs sharing an account. Letters and digits only.</summary>
+    public string TablePrefix { get; set; } = "";
+}
+
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    /// <summary>Longest logical table name; table names are at most 63 characters.</summary>
+    internal const int MaxPrefixLength = 63 - 16;
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new List<string>();
+        if (options.TableEndpoint is null && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("Storage:ConnectionString is empty and Storage:TableEndpoint is not set; set one of them.");
+        }
+        if (options.TableEndpoint is { } t && (!t.IsAbsoluteUri || t.Scheme is not ("https" or "http")))
+        {
+            failures.Add($"Storage:TableEndpoint must be an absolute http(s) URL, e.g. https://ACCOUNT.table.core.windows.net.");
+        }
+        if (options.QueueEndpoint is { } q && (!q.IsAbsoluteUri || q.Scheme is not ("https" or "http")))
+        {
+            failures.Add($"Storage:QueueEndpoint must be an absolute http(s) URL, e.g. https://ACCOUNT.queue.core.windows.net.");
+        }
+        var prefix = options.TablePrefix ?? "";
+        if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
+        {
+            failures.Add($"Storage:TablePrefix '{prefix}' is not valid: use letters and digits only, starting with a letter (table names are alphanumeric).");
+        }
+        if (prefix.Length > MaxPrefixLength)
+        {
+            failures.Add($"Storage:TablePrefix is {prefix.Length} characters long; at most {MaxPrefixLength} are allowed (table names are at most 63).");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
+    private static partial Regex PrefixPattern();
+}

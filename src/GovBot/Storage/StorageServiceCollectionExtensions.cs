@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using GovBot.Directory;
+using GovBot.Features.Actions;
+using GovBot.Features.ChangeRequests;
+using GovBot.Features.Checklist;
+using GovBot.Features.Decisions;
+using GovBot.Features.Groups;
+using GovBot.Features.Meetings;
+using GovBot.Features.Milestones;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Table storage: options "Storage" (validated at start-up), the <see cref="TableServiceClient"/> and <see cref="QueueServiceClient"/> (managed identity
+    /// when Storage:TableEndpoint is set, else the connection string), <see cref="GovBotTables"/>, every feature store,
+    /// the <see cref="GovernanceDataWriter"/>, and the start-up service that creates the tables and, when
+    /// SampleData:SeedWhenEmpty allows, loads the sample data into an empty store.
+    /// </summary>
+    public static IServiceCollection AddGovBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.Section);
+        services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateQueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<GovBotTables>();
+        services.AddSingleton<GroupStore>();
+        services.AddSingleton<MembershipStore>();
+        services.AddSingleton<PersonStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<ActionStore>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<ChangeRequestStore>();
+        services.AddSingleton<ChecklistStore>();
+        services.AddSingleton<MilestoneStore>();
+        services.AddSingleton<GovernanceDataWriter>();
+        services.AddHostedService<StorageStartupService>();
+        return services;
+    }
+
+    internal static TableServiceClient CreateServiceClient(StorageOptions options, TableClientOptions? clientOptions = null) =>
+        options.TableEndpoint is { } endpoint
+            ? new TableServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
+
+    /// <summary>Queues: managed identity when Storage:QueueEndpoint is set, else the connection string.</summary>
+    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options) =>
+        options.QueueEndpoint is { } endpoint
+            ? new QueueServiceClient(endpoint, new DefaultAzureCredential())
+            : new QueueServiceClient(options.ConnectionString);
+}
+
+/// <summary>Configuration section "SampleData".</summary>
+public sealed class SampleDataOptions
+{
+    public const string Section = "SampleData";
+
+    /// <summary>Load the sample data set at start-up when no group is stored. Unset: true in Development only.</summary>
+    public bool? SeedWhenEmpty { get; set; }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using GovBot.Tests.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace GovBot.Tests.Hosting;
+
+public sealed class HealthEndpointTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    [Fact]
+    public async Task Readyz_StorageReachable_200()
+    {
+        using var factory = App(Azurite.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_StorageOnClosedPort_503WithGenericBody_WhileHealthzStays200()
+    {
+        var port = AzuriteFixture.FreePort();
+        var closed = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+                     "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+                     $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        using var factory = App(closed);
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = await ready.Content.ReadAsStringAsync();
+        Assert.Equal("Unhealthy", body);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    private WebApplicationFactory<Program> App(string connectionString) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = connectionString,
+                ["Storage:TablePrefix"] = Prefix,
+                ["SampleData:SeedWhenEmpty"] = "false",
+            }));
+        });
+}
+
+public sealed class StartupSeedingTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    [Theory]
+    [InlineData("Development", null, true)]
+    [InlineData("Development", "false", false)]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", "true", true)]
+    public async Task EmptyStorage_SeededAtStartOnlyWhenEnabled(string environment, string? seedWhenEmpty, bool expectSeeded)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Prefix,
+        };
+        if (seedWhenEmpty is not null) settings["SampleData:SeedWhenEmpty"] = seedWhenEmpty;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(environment);
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        });
+        using var client = factory.CreateClient();
+        var groups = new GovBot.Features.Groups.GroupStore(Tables);
+
+        var seeded = false;
+        for (var i = 0; i < 40 && !seeded; i++)
+        {
+            seeded = !await groups.IsEmptyAsync(CancellationToken.None);
+            if (!seeded) await Task.Delay(100);
+        }
+
+        Assert.Equal(expectSeeded, seeded);
+        if (expectSeeded)
+        {
+            Assert.Equal(GovBot.SampleData.MhhsSampleData.Build().Groups.Count, (await groups.ListAsync(CancellationToken.None)).Count);
+        }
+    }
+}
