@@ -6,14 +6,17 @@
 
 Shapes are signed-distance functions; coverage = clamp(0.5 - distance) gives one pixel of
 anti-aliasing without supersampling. Both files are 8-bit RGBA, non-interlaced, filter 0
-(the format the C# icon tests decode). Run from anywhere: python3 manifest/make-icons.py
+(the format the C# icon tests decode). Run from anywhere: python3 manifest/make-icons.py [OUTPUT_DIR]
+(default: this folder; the tests draw into a temp folder and compare with the committed files).
 """
 import math
 import os
 import struct
+import sys
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
 
 
 def write_png(path, width, height, pixel):
@@ -88,7 +91,7 @@ def color_icon():
         # corners outside the rounded square keep the base colour with alpha 0 (no dark fringes)
         return (rgb[0], rgb[1], rgb[2], round(255 * bg))
 
-    write_png(os.path.join(HERE, "color.png"), size, size, pixel)
+    write_png(os.path.join(OUT, "color.png"), size, size, pixel)
 
 
 def outline_icon():
@@ -96,10 +99,10 @@ def outline_icon():
         a = coverage(checklist_distance(ix + 0.5, iy + 0.5, 1.0))
         return (255, 255, 255, round(255 * a))  # transparent pixels stay white too: no dark fringes
 
-    write_png(os.path.join(HERE, "outline.png"), 32, 32, pixel)
+    write_png(os.path.join(OUT, "outline.png"), 32, 32, pixel)
 
 
 if __name__ == "__main__":
     color_icon()
     outline_icon()
-    print("wrote manifest/color.png and manifest/outline.png")
+    print(f"wrote {os.path.join(OUT, 'color.png')} and {os.path.join(OUT, 'outline.png')}")

@@ -76,3 +76,30 @@ public sealed class IconTests
         Assert.Equal(255, png.Pixel(96, 96).A);
     }
 }
+
+/// <summary>The committed icons are what manifest/make-icons.py draws (compared pixel by pixel, not byte by byte:
+/// another zlib may compress differently).</summary>
+public sealed class IconScriptTests
+{
+    [Fact]
+    public async Task CommittedIcons_MatchTheGeneratorScript()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "govbot-icons-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outDir);
+        try
+        {
+            var run = await ProcessRunner.RunAsync("python3", [Repo.Path("manifest", "make-icons.py"), outDir]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            foreach (var name in new[] { "color.png", "outline.png" })
+            {
+                var drawn = Png.Read(File.ReadAllBytes(Path.Combine(outDir, name)));
+                var committed = Png.Read(File.ReadAllBytes(Repo.Path("manifest", name)));
+                Assert.True(drawn.Rgba!.SequenceEqual(committed.Rgba!), $"manifest/{name} differs from what make-icons.py draws; rerun it and commit.");
+            }
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+}
