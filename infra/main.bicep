@@ -77,6 +77,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
+    // Telemetry is accepted only with an Entra ID token: the app's exporter signs in as the managed identity
+    // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING below; Monitoring Metrics Publisher role).
+    DisableLocalAuth: true
   }
 }
 
@@ -134,7 +137,7 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// Lets the app send telemetry with Entra ID auth (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) instead of the ingestion key.
+// Lets the app send telemetry with Entra ID auth (APPLICATIONINSIGHTS_AUTHENTICATION_STRING); the ingestion key is disabled.
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
   scope: appInsights

@@ -1,4 +1,5 @@
 using GovBot.CommandLine;
+using GovBot.Observability;
 
 if (GovBotCommandLine.IsCommand(args))
 {
@@ -6,6 +7,7 @@ if (GovBotCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGovBotTelemetry();
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok("ok"));
 await app.RunAsync();

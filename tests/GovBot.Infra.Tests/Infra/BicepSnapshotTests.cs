@@ -139,13 +139,14 @@ public sealed class BicepSnapshotTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void AppInsights_IsWorkspaceBased(string env)
+    public void AppInsights_IsWorkspaceBased_AndAcceptsOnlyEntraIdTelemetry(string env)
     {
         var resources = Resources(env);
         var workspace = Single(resources, "Microsoft.OperationalInsights/workspaces");
         var insights = Single(resources, "Microsoft.Insights/components");
 
         Assert.Equal((string?)workspace["id"], (string?)insights["properties"]!["WorkspaceResourceId"]);
+        Assert.True((bool)insights["properties"]!["DisableLocalAuth"]!);
     }
 
     [Fact]
