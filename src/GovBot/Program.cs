@@ -1,6 +1,7 @@
 using GovBot.Clock;
 using GovBot.CommandLine;
 using GovBot.Hosting;
+using GovBot.Observability;
 using GovBot.Storage;
 
 if (GovBotCommandLine.IsCommand(args))
@@ -9,6 +10,7 @@ if (GovBotCommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGovBotTelemetry();
 builder.Services.AddGovBotClock(builder.Configuration);
 builder.Services.AddGovBotStorage(builder.Configuration);
 builder.Services.AddGovBotHealth();

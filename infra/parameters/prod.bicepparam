@@ -1,0 +1,10 @@
+using '../main.bicep'
+
+param environmentName = 'prod'
+param appServicePlanSku = 'P0v3'
+param logRetentionDays = 90
+// Entra ID group of the PMO: GOVBOT_PMO_GROUP_ID must be set before deploying (docs/deploy.md); no default in prod.
+param pmoGroupId = readEnvironmentVariable('GOVBOT_PMO_GROUP_ID')
+param tags = {
+  costCentre: 'mhhs-pmo'
+}
