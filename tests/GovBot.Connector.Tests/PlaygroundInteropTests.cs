@@ -178,7 +178,14 @@ public sealed class PlaygroundInteropTests(ITestOutputHelper output)
         start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(workDir, ".m365agentsplayground.yml");
         start.Environment.Remove("BOT_ENDPOINT");
         start.Environment.Remove("TEAMSAPPTESTER_PORT");
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start node for the Agents Playground.");
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("Could not start node for the Agents Playground.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("Node.js 20+ must be on PATH to run the Agents Playground interop test.", ex);
+        }
     }
 
     private static void Stop(Process process)

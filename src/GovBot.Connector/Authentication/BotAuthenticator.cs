@@ -303,7 +303,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
 
     private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string metadataUrl, IHttpClientFactory httpClientFactory)
     {
-        var retriever = new GuardedDocumentRetriever(new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName)) { RequireHttps = false });
+        var retriever = new GuardedDocumentRetriever(httpClientFactory);
         return new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
@@ -311,8 +311,8 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         };
     }
 
-    /// <summary>Fetches metadata and key documents only over https, or plain http from a loopback host.</summary>
-    private sealed class GuardedDocumentRetriever(IDocumentRetriever inner) : IDocumentRetriever
+    /// <summary>Fetches metadata and key documents only over https, or plain http from a loopback host, with a fresh factory client each time.</summary>
+    private sealed class GuardedDocumentRetriever(IHttpClientFactory httpClientFactory) : IDocumentRetriever
     {
         public Task<string> GetDocumentAsync(string address, CancellationToken cancel)
         {
@@ -321,6 +321,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
                 throw new InvalidOperationException("OpenID metadata and keys must be fetched over https (plain http only from a loopback host).");
             }
 
+            var inner = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName)) { RequireHttps = false };
             return inner.GetDocumentAsync(address, cancel);
         }
     }
