@@ -68,6 +68,29 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
     public Task Auth_UnknownKey_Returns401() => AssertRejected("unknown signing key", "Bearer " + issuer.ChannelToken(key: issuer.UnknownKey));
 
     [Fact]
+    public Task Auth_UnsignedAlgNoneToken_Returns401()
+    {
+        static string B64(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
+        var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var unsigned = B64("""{"alg":"none","typ":"JWT"}""") + "." + B64($$$"""{"iss":"https://api.botframework.com","aud":"{{{TestIssuer.AppId}}}","serviceurl":"{{{TestIssuer.ServiceUrl}}}","exp":{{{exp}}}}""") + ".";
+        return AssertRejected("", "Bearer " + unsigned);
+    }
+
+    [Fact]
+    public Task Auth_Hs256TokenWithGuessableSecret_Returns401()
+    {
+        var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes("dummy-secret-key-dummy-secret-key-0123456789"));
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = TestIssuer.ChannelIssuer,
+            Audience = TestIssuer.AppId,
+            Claims = new Dictionary<string, object> { ["serviceurl"] = TestIssuer.ServiceUrl },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        return AssertRejected("", "Bearer " + token);
+    }
+
+    [Fact]
     public Task Auth_WrongIssuer_Returns401() => AssertRejected("issuer not accepted", "Bearer " + issuer.ChannelToken(issuer: "https://api.botframework.evil"));
 
     [Fact]

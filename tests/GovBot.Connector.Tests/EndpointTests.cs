@@ -71,6 +71,15 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task Invoke_PlainObjectBody_IsSerializedAsJson()
+    {
+        await using var host = await Start(r => r.OnInvoke<ObjectBodyInvokeHandler>("composeExtension/query"));
+        using var response = await host.PostAsync(Activities.Invoke("composeExtension/query", """{"commandId":"search"}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"composeExtension":{"type":"result","attachmentLayout":"list","attachments":[]}}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Invoke_Unrouted_Returns501()
     {
         await using var host = await Start(r => r.OnInvoke<PingInvokeHandler>("composeExtension/query"));

@@ -94,3 +94,10 @@ public sealed class OtherMessageHandler : IActivityHandler
 {
     public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>Answers a message-extension query with a plain C# object body.</summary>
+public sealed class ObjectBodyInvokeHandler : IInvokeHandler
+{
+    public Task<InvokeResponse> HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult(InvokeResponse.Ok(new { composeExtension = new { type = "result", attachmentLayout = "list", attachments = Array.Empty<object>() } }));
+}
