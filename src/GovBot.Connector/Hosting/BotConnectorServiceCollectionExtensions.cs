@@ -1,0 +1,73 @@
+using GovBot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Connector;
+
+public static class BotConnectorServiceCollectionExtensions
+{
+    public const string ConnectorHttpClientName = "GovBot.Connector";
+
+    /// <summary>
+    /// Registers the connector: options from section <c>Bot</c> of <paramref name="configuration"/> (the root configuration),
+    /// validated at start; inbound authentication; the typed <see cref="ConnectorClient"/>; the token provider; proactive
+    /// messaging; the router built from <paramref name="routes"/> (duplicate routes throw here).
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration, Action<BotRouteBuilder> routes)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(routes);
+
+        var builder = new BotRouteBuilder(services);
+        routes(builder);
+        services.AddSingleton(builder.Build());
+
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
+        services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
+        services.TryAddSingleton(sp => new ConnectorRetryPolicy(sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(BotAuthenticator.MetadataHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient<ConnectorClient>(ConnectorHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddTransient<IProactiveMessenger, ProactiveMessenger>();
+        services.TryAddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.TryAddSingleton<BotEndpointHandler>();
+        services.AddHostedService<AnonymousModeWarning>();
+        return services;
+    }
+}
+
+/// <summary>Says loudly at start-up that inbound requests are not authenticated.</summary>
+internal sealed partial class AnonymousModeWarning(IOptions<BotOptions> options, IHostEnvironment environment, ILogger<AnonymousModeWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var value = options.Value;
+        if (value.IsAnonymous)
+        {
+            LogAnonymous(logger, environment.EnvironmentName);
+        }
+        else if (!environment.IsDevelopment() && !value.IsManagedIdentity)
+        {
+            LogSecretOutsideDevelopment(logger, environment.EnvironmentName);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "!!! BOT ANONYMOUS MODE: no Bot:AppId configured (environment {Environment}). Inbound requests are NOT authenticated and outbound calls carry no token. For local development with the Agents Playground only. !!!")]
+    private static partial void LogAnonymous(ILogger logger, string environment);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "The bot authenticates with a client secret or certificate in environment {Environment}; production should use Bot:AppType=UserAssignedMSI")]
+    private static partial void LogSecretOutsideDevelopment(ILogger logger, string environment);
+}

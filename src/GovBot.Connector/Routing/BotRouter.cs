@@ -1,0 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace GovBot.Connector;
+
+/// <summary>
+/// Declares the bot's routes: handlers per activity type, invoke name and card verb (all ordinal). Handlers are
+/// registered scoped. A second registration for the same key throws <see cref="InvalidOperationException"/> at once.
+/// </summary>
+public sealed class BotRouteBuilder
+{
+    private readonly IServiceCollection _services;
+    private readonly Dictionary<string, Type> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _invokes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _cardActions = new(StringComparer.Ordinal);
+
+    internal BotRouteBuilder(IServiceCollection services) => _services = services;
+
+    public BotRouteBuilder OnActivity<THandler>(string activityType)
+        where THandler : class, IActivityHandler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityType);
+        if (activityType == ActivityTypes.Invoke)
+        {
+            throw new InvalidOperationException("Invoke activities need an answer: register them with OnInvoke<THandler>(invokeName) or OnCardAction<THandler>(verb).");
+        }
+
+        return Add<THandler>(_activities, activityType, "activity type");
+    }
+
+    public BotRouteBuilder OnInvoke<THandler>(string invokeName)
+        where THandler : class, IInvokeHandler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invokeName);
+        if (invokeName == CardAction.InvokeName)
+        {
+            throw new InvalidOperationException($"'{CardAction.InvokeName}' invokes are routed by verb: register them with OnCardAction<THandler>(verb).");
+        }
+
+        return Add<THandler>(_invokes, invokeName, "invoke name");
+    }
+
+    public BotRouteBuilder OnCardAction<THandler>(string verb)
+        where THandler : class, ICardActionHandler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        return Add<THandler>(_cardActions, verb, "card action verb");
+    }
+
+    internal BotRouter Build() => new(new(_activities), new(_invokes), new(_cardActions));
+
+    private BotRouteBuilder Add<THandler>(Dictionary<string, Type> routes, string key, string kind)
+        where THandler : class
+    {
+        if (routes.TryGetValue(key, out var existing))
+        {
+            throw new InvalidOperationException($"Duplicate bot route: {kind} '{key}' is already handled by {existing.Name}; {typeof(THandler).Name} cannot also handle it.");
+        }
+
+        routes.Add(key, typeof(THandler));
+        _services.TryAddScoped<THandler>();
+        return this;
+    }
+}
+
+/// <summary>Dispatches a turn to its handler. Invokes always get a response; other unrouted activities are ignored.</summary>
+public sealed partial class BotRouter
+{
+    private readonly Dictionary<string, Type> _activities;
+    private readonly Dictionary<string, Type> _invokes;
+    private readonly Dictionary<string, Type> _cardActions;
+
+    internal BotRouter(Dictionary<string, Type> activities, Dictionary<string, Type> invokes, Dictionary<string, Type> cardActions)
+    {
+        _activities = activities;
+        _invokes = invokes;
+        _cardActions = cardActions;
+    }
+
+    public IReadOnlyCollection<string> ActivityTypes => _activities.Keys;
+
+    public IReadOnlyCollection<string> InvokeNames => _invokes.Keys;
+
+    public IReadOnlyCollection<string> CardVerbs => _cardActions.Keys;
+
+    /// <summary>Routes an invoke and returns its response (501 when nobody handles the name).</summary>
+    public async Task<InvokeResponse> RouteInvokeAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.Name == CardAction.InvokeName)
+        {
+            if (!CardAction.TryFromInvokeValue(activity.Value, out var action))
+            {
+                return InvokeResponse.Error(400, "BadRequest", "The adaptiveCard/action invoke carries no action.verb.");
+            }
+
+            if (!_cardActions.TryGetValue(action!.Verb, out var cardHandler))
+            {
+                return InvokeResponse.Error(400, "UnknownVerb", $"This bot does not handle the card action verb '{action.Verb}'.");
+            }
+
+            var handler = (ICardActionHandler)turn.Services.GetRequiredService(cardHandler);
+            return await handler.HandleAsync(turn, action, ct).ConfigureAwait(false);
+        }
+
+        if (activity.Name is { } name && _invokes.TryGetValue(name, out var invokeHandler))
+        {
+            var handler = (IInvokeHandler)turn.Services.GetRequiredService(invokeHandler);
+            return await handler.HandleAsync(turn, ct).ConfigureAwait(false);
+        }
+
+        return InvokeResponse.NotImplemented();
+    }
+
+    /// <summary>Routes a non-invoke activity. An Action.Submit message with <c>value.verb</c> goes to that verb's card handler; a returned card replaces the card message (<c>replyToId</c>).</summary>
+    public async Task RouteActivityAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.Type == Connector.ActivityTypes.Message
+            && CardAction.TryFromSubmitValue(activity.Value, out var action)
+            && _cardActions.TryGetValue(action!.Verb, out var cardHandler))
+        {
+            var handler = (ICardActionHandler)turn.Services.GetRequiredService(cardHandler);
+            var response = await handler.HandleAsync(turn, action, ct).ConfigureAwait(false);
+            if (response.AdaptiveCard is { } card && !string.IsNullOrEmpty(activity.ReplyToId))
+            {
+                await turn.UpdateAsync(activity.ReplyToId, Activity.Message(null, Attachment.AdaptiveCard(card.DeepClone())), ct).ConfigureAwait(false);
+            }
+            else if (response.AdaptiveCard is { } newCard)
+            {
+                await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(newCard.DeepClone())), ct).ConfigureAwait(false);
+            }
+            else if (response.MessageText is { } text)
+            {
+                await turn.SendAsync(text, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (_activities.TryGetValue(activity.Type, out var activityHandler))
+        {
+            var handler = (IActivityHandler)turn.Services.GetRequiredService(activityHandler);
+            await handler.HandleAsync(turn, ct).ConfigureAwait(false);
+        }
+    }
+}

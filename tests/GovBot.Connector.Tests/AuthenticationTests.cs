@@ -1,0 +1,237 @@
+using System.Net;
+using GovBot.Connector.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Connector.Tests;
+
+/// <summary>The inbound authentication matrix, end to end through the real endpoint on Kestrel.</summary>
+public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestIssuer>
+{
+    private async Task<(HttpStatusCode Status, TurnRecorder Recorder, string Logs)> PostAsync(string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null)
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        foreach (var (key, value) in extraConfig ?? [])
+        {
+            config[key] = value;
+        }
+
+        var recorder = new TurnRecorder();
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), services: s => TurnRecorder.Register(s, recorder));
+        using var response = await host.PostAsync(activity ?? Activities.Message(), authorization);
+        Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
+        return (response.StatusCode, recorder, string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
+    }
+
+    private async Task AssertRejected(string reason, string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null)
+    {
+        var (status, recorder, logs) = await PostAsync(authorization, activity, extraConfig);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("rejected: " + reason, logs, StringComparison.Ordinal);
+        await Task.Delay(50);
+        Assert.False(recorder.TryRead(out _), "a rejected activity must not reach a handler");
+    }
+
+    [Fact]
+    public async Task Auth_ValidChannelToken_IsAccepted()
+    {
+        var (status, recorder, _) = await PostAsync("Bearer " + issuer.ChannelToken());
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (activity, _) = await recorder.NextAsync();
+        Assert.Equal("act-1", activity.Id);
+    }
+
+    [Fact]
+    public async Task Auth_ValidEntraTokenFromOwnTenant_IsAccepted()
+    {
+        var (status, recorder, _) = await PostAsync("Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer));
+        Assert.Equal(HttpStatusCode.OK, status);
+        await recorder.NextAsync();
+    }
+
+    [Fact]
+    public async Task Auth_ValidEntraTokenFromBotFrameworkTenantV1_IsAccepted()
+    {
+        var (status, _, _) = await PostAsync("Bearer " + issuer.EntraToken("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"));
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public Task Auth_NoHeader_Returns401() => AssertRejected("no Authorization header", null);
+
+    [Fact]
+    public Task Auth_WrongScheme_Returns401() => AssertRejected("not a Bearer token", "Basic " + issuer.ChannelToken());
+
+    [Fact]
+    public Task Auth_MalformedJwt_Returns401() => AssertRejected("malformed token", "Bearer not.a.jwt");
+
+    [Fact]
+    public Task Auth_UnknownKey_Returns401() => AssertRejected("unknown signing key", "Bearer " + issuer.ChannelToken(key: issuer.UnknownKey));
+
+    [Fact]
+    public Task Auth_UnsignedAlgNoneToken_Returns401()
+    {
+        static string B64(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
+        var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var unsigned = B64("""{"alg":"none","typ":"JWT"}""") + "." + B64($$$"""{"iss":"https://api.botframework.com","aud":"{{{TestIssuer.AppId}}}","serviceurl":"{{{TestIssuer.ServiceUrl}}}","exp":{{{exp}}}}""") + ".";
+        return AssertRejected("", "Bearer " + unsigned);
+    }
+
+    [Fact]
+    public Task Auth_Hs256TokenWithGuessableSecret_Returns401()
+    {
+        var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes("dummy-secret-key-dummy-secret-key-0123456789"));
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = TestIssuer.ChannelIssuer,
+            Audience = TestIssuer.AppId,
+            Claims = new Dictionary<string, object> { ["serviceurl"] = TestIssuer.ServiceUrl },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        return AssertRejected("", "Bearer " + token);
+    }
+
+    [Fact]
+    public Task Auth_WrongIssuer_Returns401() => AssertRejected("issuer not accepted", "Bearer " + issuer.ChannelToken(issuer: "https://api.botframework.evil"));
+
+    [Fact]
+    public Task Auth_EntraTokenFromOtherTenant_Returns401() =>
+        AssertRejected("issuer not accepted", "Bearer " + issuer.EntraToken("https://login.microsoftonline.com/12345678-0000-0000-0000-000000000000/v2.0"));
+
+    [Fact]
+    public Task Auth_WrongAudience_Returns401() => AssertRejected("wrong audience", "Bearer " + issuer.ChannelToken(audience: "22222222-2222-2222-2222-222222222222"));
+
+    [Fact]
+    public Task Auth_EntraTokenWrongAudience_Returns401() => AssertRejected("wrong audience", "Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, audience: "https://graph.microsoft.com"));
+
+    [Fact]
+    public Task Auth_ExpiredToken_Returns401() => AssertRejected("token expired", "Bearer " + issuer.ChannelToken(expires: DateTime.UtcNow.AddMinutes(-6)));
+
+    [Fact]
+    public async Task Auth_TokenExpiredWithinClockSkew_IsAccepted()
+    {
+        var (status, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(expires: DateTime.UtcNow.AddMinutes(-3)));
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public Task Auth_NotYetValidToken_Returns401() =>
+        AssertRejected("token not yet valid", "Bearer " + issuer.ChannelToken(notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddHours(1)));
+
+    [Fact]
+    public Task Auth_MissingServiceUrlClaim_Returns401() => AssertRejected("missing serviceurl claim", "Bearer " + issuer.ChannelToken(serviceUrl: null));
+
+    [Fact]
+    public Task Auth_MismatchedServiceUrlClaim_Returns401() =>
+        AssertRejected("serviceurl claim mismatch", "Bearer " + issuer.ChannelToken(), Activities.Message(serviceUrl: "https://attacker.example/amer/"));
+
+    [Fact]
+    public Task Auth_KeyWithoutChannelEndorsement_Returns401() => AssertRejected("signing key not endorsed for the channel", "Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey));
+
+    [Fact]
+    public async Task Auth_KeyEndorsedForTheActivitysChannel_IsAccepted()
+    {
+        var (status, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey), Activities.Message(channelId: "webchat"));
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public Task Auth_TenantNotAllowed_Returns401() =>
+        AssertRejected("tenant not allowed", "Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:AllowedTenants"] = "aaaaaaaa-0000-0000-0000-000000000000, bbbbbbbb-0000-0000-0000-000000000000" });
+
+    [Fact]
+    public async Task Auth_TenantInAllowedList_IsAccepted()
+    {
+        var (status, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:AllowedTenants"] = "aaaaaaaa-0000-0000-0000-000000000000," + TestIssuer.TenantId });
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public Task Auth_MetadataUnreachable_Returns401() =>
+        AssertRejected("signing keys unavailable", "Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:Authentication:ChannelOpenIdMetadataUrl"] = "http://127.0.0.1:1/.well-known/openidconfiguration" });
+
+    [Fact]
+    public async Task Auth_AcceptedChannelActivity_TrustsItsServiceUrl()
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        config["Bot:TrustedServiceUrls"] = "";
+        const string serviceUrl = "https://smba.trafficmanager.net/emea/";
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message));
+        var trusted = (ITrustedServiceUrls)host.App.Services.GetService(typeof(ITrustedServiceUrls))!;
+        Assert.False(trusted.IsTrusted(serviceUrl));
+        using var response = await host.PostAsync(Activities.Message(serviceUrl: serviceUrl), "Bearer " + issuer.ChannelToken(serviceUrl: serviceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(trusted.IsTrusted(serviceUrl));
+    }
+
+    [Fact]
+    public async Task Auth_RejectedActivity_DoesNotTrustItsServiceUrl()
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message));
+        var trusted = (ITrustedServiceUrls)host.App.Services.GetService(typeof(ITrustedServiceUrls))!;
+        using var response = await host.PostAsync(Activities.Message(serviceUrl: "https://attacker.example/"), "Bearer " + issuer.ChannelToken(serviceUrl: "https://attacker.example/", key: issuer.UnknownKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(trusted.IsTrusted("https://attacker.example/"));
+    }
+
+    [Fact]
+    public async Task Auth_RejectionLog_NeverContainsTheToken()
+    {
+        var token = issuer.ChannelToken(audience: "33333333-3333-3333-3333-333333333333");
+        await using var host = await BotHost.StartAsync(BotHost.AuthenticatedConfig(issuer), r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message));
+        using var response = await host.PostAsync(Activities.Message(text: "very private words"), "Bearer " + token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("wrong audience", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(token[..40], StringComparison.Ordinal) || e.Message.Contains("very private words", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Anonymous_InDevelopmentWithoutAppId_AcceptsUnauthenticatedRequestsAndWarnsLoudly()
+    {
+        var recorder = new TurnRecorder();
+        await using var host = await BotHost.StartAsync([], r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), "Development", services: s => TurnRecorder.Register(s, recorder));
+        using var response = await host.PostAsync(Activities.Message());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await recorder.NextAsync();
+        Assert.Contains(host.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("ANONYMOUS MODE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Anonymous_OutsideDevelopment_RefusesToStart(string environment)
+    {
+        var app = BotHost.Build([], r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message), environment, new ListLoggerProvider());
+        await using (app)
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Bot__AppId", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Options_PlainHttpMetadataFromNonLoopbackHost_RefusesToStart()
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        config["Bot:Authentication:ChannelOpenIdMetadataUrl"] = "http://metadata.example.com/.well-known/openidconfiguration";
+        var app = BotHost.Build(config, r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message), "Production", new ListLoggerProvider());
+        await using (app)
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("ChannelOpenIdMetadataUrl", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Options_SingleTenantWithoutSecretOrCertificate_RefusesToStartWithClearMessage()
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        config.Remove("Bot:ClientSecret");
+        var app = BotHost.Build(config, r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message), "Production", new ListLoggerProvider());
+        await using (app)
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("UserAssignedMSI", ex.Message, StringComparison.Ordinal);
+        }
+    }
+}

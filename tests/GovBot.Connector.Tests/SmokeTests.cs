@@ -1,1 +1,0 @@
-namespace GovBot.Connector.Tests; public class SmokeTests { [Fact] public void TypesAreCamelCase() => Assert.Equal("conversationUpdate", ActivityTypes.ConversationUpdate); }
