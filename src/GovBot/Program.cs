@@ -1,4 +1,6 @@
+using GovBot.Bot;
 using GovBot.Clock;
+using GovBot.Connector;
 using GovBot.CommandLine;
 using GovBot.Hosting;
 using GovBot.Observability;
@@ -14,9 +16,11 @@ builder.AddGovBotTelemetry();
 builder.Services.AddGovBotClock(builder.Configuration);
 builder.Services.AddGovBotStorage(builder.Configuration);
 builder.Services.AddGovBotHealth();
+builder.Services.AddGovBotBot(builder.Configuration);
 
 var app = builder.Build();
 app.MapGovBotHealth();
+app.MapBotEndpoint("/api/messages");
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,59 @@
+using Azure.Identity;
+using GovBot.Connector;
+using GovBot.Directory;
+using GovBot.Features.Actions;
+using GovBot.Features.ChangeRequests;
+using GovBot.Features.Checklist;
+using GovBot.Features.Groups;
+using GovBot.Features.Meetings;
+using GovBot.Features.Milestones;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+namespace GovBot.Bot;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>The Teams bot: the connector with GovBot's routes, who-is-asking, and the answers of every capability.</summary>
+    public static IServiceCollection AddGovBotBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName)
+            .Validate(o => o.Source is "Local" or "Graph", "Directory:Source must be 'Local' or 'Graph'.")
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero && o.CacheDuration <= TimeSpan.FromHours(1), "Directory:CacheDuration must be between 0 and 1 hour.")
+            .ValidateOnStart();
+        services.AddOptions<PmoOptions>().BindConfiguration(PmoOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.GroupId) || Guid.TryParse(o.GroupId, out _), "Pmo:GroupId must be the object id (a GUID) of an Entra security group.")
+            .ValidateOnStart();
+
+        services.AddSingleton<IUserDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DirectoryOptions>>();
+            IUserDirectory inner = options.Value.Source == "Graph"
+                ? new GraphUserDirectory(
+                    new GraphServiceClient(new DefaultAzureCredential(), ["https://graph.microsoft.com/.default"]),
+                    sp.GetRequiredService<ILogger<GraphUserDirectory>>())
+                : new LocalUserDirectory(sp.GetRequiredService<PersonStore>());
+            return new CachedUserDirectory(inner, sp.GetRequiredService<IMemoryCache>(), options);
+        });
+        services.AddScoped<CallerResolver>();
+        services.AddSingleton<ActionAnswers>();
+        services.AddSingleton<MeetingAnswers>();
+        services.AddSingleton<ChangeRequestAnswers>();
+        services.AddSingleton<ChecklistAnswers>();
+        services.AddSingleton<MilestoneAnswers>();
+        services.AddSingleton<GroupAnswers>();
+        services.AddScoped<AskService>();
+
+        services.AddBotConnector(configuration, routes =>
+        {
+            routes.OnActivity<MessageHandler>(ActivityTypes.Message)
+                .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
+                .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate);
+            foreach (var verb in ActionCardActions.Verbs) routes.OnCardAction<ActionCardActions>(verb);
+            foreach (var verb in NavigationCardActions.Verbs) routes.OnCardAction<NavigationCardActions>(verb);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using GovBot.Cards;
+using GovBot.Connector;
+
+namespace GovBot.Bot;
+
+/// <summary>A message: a question in plain English. Answered with one card, in the thread it was asked in.</summary>
+public sealed partial class MessageHandler(
+    CallerResolver callers,
+    AskService ask,
+    IEnumerable<IConversationObserver> observers,
+    TimeProvider clock,
+    ILogger<MessageHandler> logger) : IActivityHandler
+{
+    /// <summary>Answers slower than this get a typing indicator first.</summary>
+    internal static readonly TimeSpan TypingAfter = TimeSpan.FromMilliseconds(400);
+
+    public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.OnActivityAsync(turn.Activity, cancellationToken);
+        }
+
+        var text = turn.Activity.TextWithoutMention() ?? "";
+        if (text.Length == 0 && turn.Activity.Value is not null)
+        {
+            return; // a card submit without a verb: nothing was asked
+        }
+
+        System.Text.Json.Nodes.JsonObject card;
+        try
+        {
+            var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
+            var answer = ask.AnswerAsync(text, caller, turn, page: 0, cancellationToken);
+            var typing = Task.Delay(TypingAfter, clock, cancellationToken);
+            if (await Task.WhenAny(answer, typing) == typing && !answer.IsCompleted)
+            {
+                await turn.SendTypingAsync(cancellationToken);
+            }
+            card = await answer;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var kind = e.GetType().Name;
+            LogAnswerFailed(logger, kind, e);
+            card = CommonCards.Error("Sorry, something went wrong on my side while answering. Please try again in a moment.", text);
+        }
+        await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a message failed ({Kind})")]
+    private static partial void LogAnswerFailed(ILogger logger, string kind, Exception exception);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Azure;
+using GovBot.Bot;
+using GovBot.Cards;
+using GovBot.Connector;
+using GovBot.Storage;
+using CardAction = GovBot.Connector.CardAction;
+
+namespace GovBot.Features.Actions;
+
+/// <summary>
+/// Buttons on an action's card (Action.Execute): show it, post an update, recommend closure, and for the PMO close,
+/// reopen and change the due date. Who may do what is decided here, from the caller's identity and the stored
+/// action, whatever the card payload says; every change is ETag-checked and recorded in the action's history.
+/// </summary>
+public sealed partial class ActionCardActions(CallerResolver callers, ActionStore store, ActionAnswers answers, TimeProvider clock) : ICardActionHandler
+{
+    public static readonly IReadOnlyList<string> Verbs =
+    [
+        ActionCards.ShowVerb, ActionCards.UpdateVerb, ActionCards.RecommendCloseVerb,
+        ActionCards.CloseVerb, ActionCards.ReopenVerb, ActionCards.ChangeDueVerb,
+    ];
+
+    internal const int MaxUpdateLength = 1000;
+
+    public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        // Validate the payload before anything is read or changed.
+        if (CardData.String(action.Data, "ref") is not { } reference || !RefPattern().IsMatch(reference))
+        {
+            return InvokeResponse.Error(400, "BadRequest", "This button does not say which action it is for. Ask me for the action again, e.g. \"DAG33-04\".");
+        }
+        var input = ReadInput(action);
+        if (input.Problem is { } problem) return InvokeResponse.Error(400, "BadRequest", problem);
+
+        var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
+        var stored = await store.GetAsync(reference, cancellationToken);
+        if (stored is null) return InvokeResponse.Error(404, "NotFound", $"I can't find action {reference} any more.");
+        if (action.Verb == ActionCards.ShowVerb) return InvokeResponse.Card(answers.Detail(stored.Value, caller, stored.ETag.ToString()));
+
+        if (Refusal(action.Verb, stored.Value, caller) is { } refusal) return InvokeResponse.Error(403, "Forbidden", refusal);
+
+        // The card carries the ETag it was drawn from: a change made since then is a conflict, not an overwrite.
+        var basis = CardData.String(action.Data, "etag") is { } etag ? stored with { ETag = new ETag(etag) } : stored;
+        var changed = Apply(action.Verb, stored.Value, input, caller);
+        try
+        {
+            var saved = await store.UpdateAsync(basis, changed, cancellationToken);
+            return InvokeResponse.Card(answers.Detail(saved.Value, caller, saved.ETag.ToString()));
+        }
+        catch (ConcurrencyConflictException<ActionItem> conflict) when (conflict.Latest is { } latest)
+        {
+            var card = answers.Detail(latest.Value, caller, latest.ETag.ToString());
+            card["body"]!.AsArray().Insert(0, new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = "**Someone else just changed this action.** Here is the latest version; your change was not saved.",
+                ["wrap"] = true,
+                ["color"] = "Attention",
+            });
+            return InvokeResponse.Card(card);
+        }
+    }
+
+    /// <summary>Null when the caller may use this button on this action; otherwise a polite reason.</summary>
+    private static string? Refusal(string verb, ActionItem action, Caller caller)
+    {
+        var isOwner = caller.OwnershipReason(action) is not null;
+        return verb switch
+        {
+            ActionCards.UpdateVerb when !isOwner && !caller.IsPmo => "Only the action's owners (or the PMO) can post an update on it.",
+            ActionCards.RecommendCloseVerb when !isOwner => "Only the action's owners can recommend it for closure.",
+            ActionCards.RecommendCloseVerb when action.Status is ActionStatus.Closed or ActionStatus.RecommendClosed => "This action is already closed or recommended for closure.",
+            ActionCards.CloseVerb or ActionCards.ReopenVerb or ActionCards.ChangeDueVerb when !caller.IsPmo => "Only the PMO can close, reopen or re-date actions.",
+            ActionCards.CloseVerb when action.IsClosed => "This action is already closed.",
+            ActionCards.ReopenVerb when !action.IsClosed => "This action is not closed.",
+            ActionCards.UpdateVerb or ActionCards.RecommendCloseVerb or ActionCards.ChangeDueVerb when action.IsClosed => "This action is closed. The PMO can reopen it.",
+            _ => null,
+        };
+    }
+
+    private ActionItem Apply(string verb, ActionItem action, Input input, Caller caller)
+    {
+        var now = clock.GetUtcNow();
+        ActionUpdate Entry(string text, ActionStatus? status = null, DateOnly? due = null) =>
+            new(now, caller.Person?.Id, caller.DisplayName, text, status, due);
+
+        return verb switch
+        {
+            ActionCards.UpdateVerb => action with
+            {
+                LatestUpdate = input.Text,
+                History = [.. action.History, Entry(input.Text!)],
+            },
+            ActionCards.RecommendCloseVerb => action with
+            {
+                Status = ActionStatus.RecommendClosed,
+                History = [.. action.History, Entry("Recommended for closure", ActionStatus.RecommendClosed)],
+            },
+            ActionCards.CloseVerb => action with
+            {
+                Status = ActionStatus.Closed,
+                History = [.. action.History, Entry("Closed", ActionStatus.Closed)],
+            },
+            ActionCards.ReopenVerb => action with
+            {
+                Status = ActionStatus.Open,
+                History = [.. action.History, Entry("Reopened", ActionStatus.Open)],
+            },
+            ActionCards.ChangeDueVerb => action with
+            {
+                Due = input.Due,
+                History = [.. action.History, Entry($"Due date changed to {UkFormat.Date(input.Due!.Value)}", due: input.Due)],
+            },
+            _ => throw new InvalidOperationException($"No change for verb {verb}."),
+        };
+    }
+
+    private sealed record Input(string? Text, DateOnly? Due, string? Problem);
+
+    private static Input ReadInput(CardAction action)
+    {
+        switch (action.Verb)
+        {
+            case ActionCards.UpdateVerb:
+                var text = CardData.String(action.Data, ActionCards.UpdateTextInputId)?.Trim();
+                if (string.IsNullOrEmpty(text)) return new(null, null, "Write the update before saving.");
+                if (text.Length > MaxUpdateLength) return new(null, null, $"Updates can be at most {MaxUpdateLength:N0} characters; this one has {text.Length:N0}.");
+                return new(text, null, null);
+            case ActionCards.ChangeDueVerb:
+                var raw = CardData.String(action.Data, ActionCards.NewDueInputId);
+                if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+                    return new(null, null, "Choose the new due date from the date picker.");
+                return new(null, due, null);
+            default:
+                return new(null, null, null);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Z]{2,8}\d{1,3}(\.\d{1,2})?-\d{2}$")]
+    private static partial Regex RefPattern();
+}
+
+/// <summary>Reading card payloads defensively: anything not of the expected shape reads as absent.</summary>
+public static class CardData
+{
+    public static string? String(JsonElement data, string name, int maxLength = 4000) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text && text.Length <= maxLength
+            ? text
+            : null;
+
+    public static int? Int(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var number) ? number : null;
+}
