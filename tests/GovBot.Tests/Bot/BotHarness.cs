@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GovBot.Directory;
+using GovBot.SampleData;
+using GovBot.Storage;
+using GovBot.Tests.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovBot.Tests.Bot;
+
+/// <summary>
+/// GovBot as Teams sees it: the real app (anonymous development mode) on Azurite with the sample data, activities
+/// posted to /api/messages, and a fake Bot Connector that records what the bot sends back.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const string ServiceUrl = "https://connector.test/";
+    public const string BotId = "28:govbot-test";
+    public const string TenantId = "11111111-2222-3333-4444-555555555555";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private BotHarness(WebApplicationFactory<Program> factory, FakeConnector connector, string prefix)
+    {
+        _factory = factory;
+        Connector = connector;
+        Prefix = prefix;
+        Client = factory.CreateClient();
+    }
+
+    public FakeConnector Connector { get; }
+    public HttpClient Client { get; }
+    public string Prefix { get; }
+    public IServiceProvider Services => _factory.Services;
+    public GovernanceDataSet Data { get; } = MhhsSampleData.Build();
+
+    /// <param name="startAt">The app's clock start (Clock:StartAt).</param>
+    /// <param name="settings">More configuration, e.g. "Pmo:GroupId".</param>
+    public static async Task<BotHarness> StartAsync(AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
+        var connector = new FakeConnector();
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+            web.UseSetting("Storage:TablePrefix", prefix);
+            web.UseSetting("Clock:StartAt", startAt);
+            web.UseSetting("SampleData:SeedWhenEmpty", "false");
+            web.UseSetting("Bot:AppId", "");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
+            web.ConfigureTestServices(services =>
+                services.AddHttpClient("GovBot.Connector").ConfigurePrimaryHttpMessageHandler(() => connector));
+        });
+        var harness = new BotHarness(factory, connector, prefix);
+        var tables = factory.Services.GetRequiredService<GovBotTables>();
+        await tables.EnsureCreatedAsync(CancellationToken.None);
+        await factory.Services.GetRequiredService<GovernanceDataWriter>().WriteAsync(harness.Data, CancellationToken.None);
+        return harness;
+    }
+
+    public Person Person(string id) => Data.People.Single(p => p.Id == id);
+
+    /// <summary>A message activity from a sample person in a personal chat (or a channel, with the bot @mentioned).</summary>
+    public JsonObject Message(string text, Person from, string conversationType = "personal", string? conversationId = null)
+    {
+        var mention = conversationType != "personal";
+        var activity = Activity("message", from, conversationType, conversationId);
+        activity["text"] = mention ? $"<at>GovBot</at> {text}" : text;
+        activity["textFormat"] = "plain";
+        if (mention)
+        {
+            activity["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = "<at>GovBot</at>",
+                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
+            });
+        }
+        return activity;
+    }
+
+    /// <summary>An Action.Execute invoke from a card the bot sent (replyToId).</summary>
+    public JsonObject Execute(string verb, JsonObject data, Person from, string replyToId = "1")
+    {
+        var activity = Activity("invoke", from, "personal", null);
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = replyToId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
+    public JsonObject Activity(string type, Person from, string conversationType = "personal", string? conversationId = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = Guid.NewGuid().ToString(),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = ServiceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = $"29:{from.Id}", ["name"] = from.Name, ["aadObjectId"] = from.EntraObjectId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = conversationId ?? (conversationType == "personal" ? $"a:personal-{from.Id}" : "19:dag@thread.tacv2;messageid=100"),
+            ["conversationType"] = conversationType,
+            ["tenantId"] = TenantId,
+            ["isGroup"] = conversationType != "personal",
+        },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        ["locale"] = "en-GB",
+    };
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
+        await Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    /// <summary>Asks a question and returns the card the bot answers with.</summary>
+    public async Task<JsonObject> AskAsync(string text, Person from, string conversationType = "personal")
+    {
+        var before = Connector.Sent.Count;
+        var activity = Message(text, from, conversationType);
+        using var response = await PostAsync(activity);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
+        var reply = await Connector.WaitForAsync(r => r.Activity?["attachments"] is JsonArray, before);
+        return reply.Card!;
+    }
+
+    /// <summary>Posts an Action.Execute invoke; returns the HTTP status and the invoke response body.</summary>
+    public async Task<(HttpStatusCode Status, JsonObject? Body)> InvokeAsync(string verb, JsonObject data, Person from)
+    {
+        using var response = await PostAsync(Execute(verb, data, from));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            await _factory.Services.GetRequiredService<GovBotTables>().DeleteAllAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A Bot Connector that records every call and answers like Teams (201 with a new activity id).</summary>
+public sealed class FakeConnector : HttpMessageHandler
+{
+    private readonly ConcurrentQueue<SentRequest> _sent = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId = 1000;
+
+    /// <summary>Answer for a request, or null for the default (201 {"id"}; 404 for member lookups).</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?>? Respond { get; set; }
+
+    public IReadOnlyList<SentRequest> Sent => _sent.ToList();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var sent = new SentRequest(request.Method, request.RequestUri!.AbsolutePath, body is { Length: > 0 } ? JsonNode.Parse(body) as JsonObject : null);
+        _sent.Enqueue(sent);
+        _arrived.Release();
+        if (Respond?.Invoke(request) is { } custom) return custom;
+        if (request.Method == HttpMethod.Get) return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = Json("""{"error":{"code":"MemberNotFoundInConversation","message":"not found"}}""") };
+        var id = Interlocked.Increment(ref _nextId);
+        return new HttpResponseMessage(request.Method == HttpMethod.Put ? HttpStatusCode.OK : HttpStatusCode.Created) { Content = Json($$"""{"id":"{{id}}"}""") };
+    }
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Waits (bounded) for a request matching <paramref name="match"/> among those after the first <paramref name="skip"/>.</summary>
+    public async Task<SentRequest> WaitForAsync(Func<SentRequest, bool> match, int skip = 0, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = Sent.Skip(skip).FirstOrDefault(match);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"The bot sent nothing matching within the time limit. Sent: {string.Join(", ", Sent.Select(s => $"{s.Method} {s.Path}"))}");
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+}
+
+public sealed record SentRequest(HttpMethod Method, string Path, JsonObject? Activity)
+{
+    /// <summary>The Adaptive Card the activity carries, if any.</summary>
+    public JsonObject? Card => Activity?["attachments"] is JsonArray { Count: > 0 } a ? a[0]?["content"] as JsonObject : null;
+
+    /// <summary>All the text on the card, for content assertions.</summary>
+    public string CardText => Card is null ? "" : BotHarnessText.Of(Card);
+}
+
+public static class BotHarnessText
+{
+    /// <summary>Every string value in a card (texts, titles, facts, cells), joined by newlines.</summary>
+    public static string Of(JsonNode? node)
+    {
+        var texts = new List<string>();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o: foreach (var (_, v) in o) Walk(v); break;
+                case JsonArray a: foreach (var v in a) Walk(v); break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String: texts.Add(v.GetValue<string>()); break;
+            }
+        }
+        Walk(node);
+        return string.Join("\n", texts);
+    }
+}
