@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Data.Tables;
 using GovBot.Directory;
 using GovBot.SampleData;
 using GovBot.Storage;
@@ -11,6 +13,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Tests.Bot;
 
@@ -35,6 +38,9 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     public FakeConnector Connector { get; }
+
+    /// <summary>Every storage request the app makes ("GET /devstoreaccount1/table()?$filter=...").</summary>
+    public RequestRecorder StorageRequests { get; private init; } = new();
     public HttpClient Client { get; }
     public string Prefix { get; }
     public IServiceProvider Services => _factory.Services;
@@ -46,6 +52,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
+        var storageRequests = new RequestRecorder();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -56,9 +63,18 @@ public sealed class BotHarness : IAsyncDisposable
             web.UseSetting("Bot:AppId", "");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             web.ConfigureTestServices(services =>
-                services.AddHttpClient("GovBot.Connector").ConfigurePrimaryHttpMessageHandler(() => connector));
+            {
+                services.AddHttpClient("GovBot.Connector").ConfigurePrimaryHttpMessageHandler(() => connector);
+                // The app's own storage client, with every request recorded.
+                services.AddSingleton(sp =>
+                {
+                    var clientOptions = new TableClientOptions { Retry = { MaxRetries = 0 } };
+                    clientOptions.AddPolicy(storageRequests, HttpPipelinePosition.PerCall);
+                    return StorageServiceCollectionExtensions.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
+                });
+            });
         });
-        var harness = new BotHarness(factory, connector, prefix);
+        var harness = new BotHarness(factory, connector, prefix) { StorageRequests = storageRequests };
         var tables = factory.Services.GetRequiredService<GovBotTables>();
         await tables.EnsureCreatedAsync(CancellationToken.None);
         await factory.Services.GetRequiredService<GovernanceDataWriter>().WriteAsync(harness.Data, CancellationToken.None);
