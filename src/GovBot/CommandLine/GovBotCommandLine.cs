@@ -1,3 +1,5 @@
+using GovBot.Features.Import;
+
 namespace GovBot.CommandLine;
 
 /// <summary>
@@ -10,6 +12,8 @@ public static class GovBotCommandLine
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args[0] switch
     {
+        // The storage write path is wired here once the storage engine lands (an IPapersImportWriter over the action store).
+        "import" => PapersImportCommand.RunAsync(args[1..], Console.Out, Console.Error, writer: null, cancellationToken),
         _ => Task.FromResult(Usage($"'{args[0]}' is not available yet.")),
     };
 
