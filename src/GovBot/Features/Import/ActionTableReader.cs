@@ -374,8 +374,12 @@ internal static partial class ActionTableReader
             if (open >= 0)
             {
                 var start = CapitalisedRunStart(s, open);
-                var lineStart = lineStarts.Where(ls => ls > start && ls <= open).DefaultIfEmpty(-1).Min();
-                if (lineStart >= 0) start = lineStart;
+                // A run that begins mid-line may have swallowed the end of the action text ("... part of IA" / "Elexon Change Raiser").
+                if (start != 0 && !lineStarts.Contains(start))
+                {
+                    var lineStart = lineStarts.Where(ls => ls > start && ls <= open).DefaultIfEmpty(-1).Min();
+                    if (lineStart >= 0) start = lineStart;
+                }
                 start = RightmostHead(s, start, open);
                 if (start < open || !isOnlyCell) return start;
             }

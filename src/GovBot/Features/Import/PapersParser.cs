@@ -149,7 +149,13 @@ public static partial class PapersParser
             warnings.Add(new PapersWarning(null, "the papers do not give the meeting date", null));
         }
 
-        if (start is null && agenda.Count > 0)
+        if (headerLine is null || agenda.Count > 0)
+        {
+            // The agenda's first and last slots; a time on a page without a meeting title is not the meeting's.
+            start = null;
+            end = null;
+        }
+        if (agenda.Count > 0)
         {
             start = agenda.Where(a => a.Start is not null).Select(a => a.Start).Min();
             end = agenda.Where(a => a.End is not null).Select(a => a.End).Max();
