@@ -294,10 +294,13 @@ internal static partial class ActionTableReader
         return after.Length == 0 || TryReadStatus(Collapse(after + " " + nextLine), out _, out _);
     }
 
+    [GeneratedRegex(@"\b(?<head>[A-Z]{2,6}\d+(?:\.\d+)?-)\s+(?<tail>\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BrokenRefRegex();
+
     private static (ActionStatus? Status, string? Update) ReadStatusAndUpdate(
         string post, bool hasStatusColumn, string actionRef, int index, string line, List<PapersWarning> warnings)
     {
-        var text = Collapse(post);
+        var text = BrokenRefRegex().Replace(Collapse(post), "${head}${tail}");
         if (TryReadStatus(text, out var status, out var rest))
         {
             return (status, rest.Length == 0 ? null : rest);
@@ -356,6 +359,15 @@ internal static partial class ActionTableReader
         {
             owner = Collapse(lastText[ownerStart..]);
             textParts.Add(lastText[..ownerStart]);
+            // Without wrap markers an owner can be split over cells ("Programme" / "(PMO)", "TMAG" / "members").
+            while (owner.Length > 0 && (owner[0] == '(' || char.IsLower(owner[0])) && textParts.Count > 1
+                   && textParts[^1].Trim().Length == 0 && IsShortCapitalised(textParts[^2]))
+            {
+                textParts.RemoveAt(textParts.Count - 1);
+                owner = Collapse(textParts[^1] + " " + owner);
+                textParts.RemoveAt(textParts.Count - 1);
+                textParts.Add("");
+            }
         }
         else
         {

@@ -22,7 +22,11 @@ public static class PapersFileReader
     private const int ChunkSize = 81920;
     private static readonly TimeSpan PdfTimeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<PapersFileText> ReadAsync(string path, CancellationToken cancellationToken, long maxBytes = MaxBytes)
+    public static Task<PapersFileText> ReadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, MaxBytes, FindOnPath, cancellationToken);
+
+    /// <param name="findTool">Finds an executable by name (PATH lookup; replaceable in tests).</param>
+    internal static async Task<PapersFileText> ReadAsync(string path, long maxBytes, Func<string, string?> findTool, CancellationToken cancellationToken)
     {
         if (System.IO.Directory.Exists(path)) return PapersFileText.Fail($"'{path}' is a directory, not a papers file.");
         if (!File.Exists(path)) return PapersFileText.Fail($"file not found: '{path}'.");
@@ -42,7 +46,7 @@ public static class PapersFileReader
             return PapersFileText.Fail($"cannot read '{path}': {e.Message}");
         }
 
-        if (IsPdf(path, bytes)) return await ReadPdfAsync(path, maxBytes, cancellationToken);
+        if (IsPdf(path, bytes)) return await ReadPdfAsync(path, maxBytes, findTool, cancellationToken);
         return Decode(path, bytes);
     }
 
@@ -93,9 +97,9 @@ public static class PapersFileReader
         return new PapersFileText(text, null, notes);
     }
 
-    private static async Task<PapersFileText> ReadPdfAsync(string path, long maxChars, CancellationToken cancellationToken)
+    private static async Task<PapersFileText> ReadPdfAsync(string path, long maxChars, Func<string, string?> findTool, CancellationToken cancellationToken)
     {
-        var tool = FindOnPath("pdftotext");
+        var tool = findTool("pdftotext");
         if (tool is null)
         {
             return PapersFileText.Fail(
