@@ -272,26 +272,31 @@ internal static partial class ActionTableReader
         {
             var text = body[p].Text;
             var next = p + 1 < body.Count ? body[p + 1].Text : "";
+            var previous = p > 0 ? body[p - 1].Text : "";
             foreach (Match m in DateRegex().Matches(text))
             {
-                if (IsDueShaped(text, m.Index, m.Length, next)) return new Anchor(p, m.Index, m.Length, ToDate(m));
+                if (IsDueShaped(text, m.Index, m.Length, next, previous)) return new Anchor(p, m.Index, m.Length, ToDate(m));
             }
             foreach (Match m in NotADateRegex().Matches(text))
             {
-                if (IsDueShaped(text, m.Index, m.Length, next)) return new Anchor(p, m.Index, m.Length, null);
+                if (IsDueShaped(text, m.Index, m.Length, next, previous)) return new Anchor(p, m.Index, m.Length, null);
             }
         }
         return null;
     }
 
-    /// <summary>A due date ends its line or is followed by a status word, and is not the object of a preposition.</summary>
-    private static bool IsDueShaped(string text, int index, int length, string nextLine)
+    /// <summary>
+    /// A due date starts its line, ends it, or is followed by a status word; and it is not the object of a
+    /// preposition ("shared on 17/01/2024"), looking back to the previous line when it starts its line.
+    /// </summary>
+    private static bool IsDueShaped(string text, int index, int length, string nextLine, string previousLine)
     {
         var after = text[(index + length)..].Trim();
         var before = text[..index];
-        if (DatePrepositionRegex().IsMatch(before)) return false;
+        var startsLine = before.Trim().Length == 0;
+        if (DatePrepositionRegex().IsMatch(startsLine ? previousLine : before)) return false;
         // A status word may be wrapped onto the next line ("Recommend" / "closed").
-        return after.Length == 0 || TryReadStatus(Collapse(after + " " + nextLine), out _, out _);
+        return startsLine || after.Length == 0 || TryReadStatus(Collapse(after + " " + nextLine), out _, out _);
     }
 
     [GeneratedRegex(@"\b(?<head>[A-Z]{2,6}\d+(?:\.\d+)?-)\s+(?<tail>\d{2})\b", RegexOptions.CultureInvariant)]
