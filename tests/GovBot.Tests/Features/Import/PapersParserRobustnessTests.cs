@@ -1,0 +1,193 @@
+using GovBot.Features.Actions;
+using GovBot.Features.Import;
+using GovBot.Features.Meetings;
+
+namespace GovBot.Tests.Features.Import;
+
+public class PapersParserRobustnessTests
+{
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Fact]
+    public void EmptyText_GivesAnEmptyImportWithWarnings()
+    {
+        var import = PapersParser.Parse("");
+        Assert.Empty(import.Actions);
+        Assert.Empty(import.Agenda);
+        Assert.Null(import.NextMeeting);
+        Assert.Contains(import.Warnings, w => w.Message.Contains("do not give the meeting date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ActionTableCutInHalf_DoesNotCrash_AndWarnsAboutWhatIsMissing()
+    {
+        var full = File.ReadAllText(PapersFixtures.PathOf("dag-34-2024-03-13-papers.txt"));
+        // Cut in the middle of DAG33-07: after its text, before its owner and due date.
+        var cut = full[..(full.IndexOf("of target implementation in IR8", StringComparison.Ordinal) + 10)];
+        var import = PapersParser.Parse(cut, "dag-34-2024-03-13-papers.txt");
+
+        var last = import.Actions[^1];
+        Assert.Equal("DAG33-07", last.Ref);
+        Assert.Null(last.Due);
+        Assert.Null(last.Status);
+        Assert.Contains(import.Warnings, w => w.ToString().StartsWith($"line {last.Line}: could not read a due date for DAG33-07", StringComparison.Ordinal));
+        // Rows before the cut are intact.
+        Assert.Equal(D(2024, 3, 6), import.Actions.Single(a => a.Ref == "DAG32-06").Due);
+    }
+
+    [Fact]
+    public void EveryPrefixOfAPaper_ParsesWithoutThrowing()
+    {
+        var full = File.ReadAllText(PapersFixtures.PathOf("tmag-06-2022-06-15-papers.txt"));
+        for (var n = 0; n < full.Length; n += 97)
+        {
+            var import = PapersParser.Parse(full[..n]);
+            Assert.NotNull(import);
+        }
+    }
+
+    [Theory]
+    [InlineData("Pending")]
+    [InlineData("Deferred")]
+    public void UnknownStatusWord_InAStatusColumn_IsAWarningNotAGuess(string word)
+    {
+        var text = $"""
+            Ref Date Action Owner Due Date Status Latest update
+
+            ABC01-01 01/02/2024 Do the thing Programme (PMO) 01/03/2024 {word} Some update
+            """;
+        var row = Assert.Single(PapersParser.Parse(text).Actions);
+        Assert.Null(row.Status);
+        Assert.Equal(D(2024, 3, 1), row.Due);
+        Assert.Equal("Programme (PMO)", row.Owner);
+        Assert.Contains(PapersParser.Parse(text).Warnings, w => w.ToString() == $"line 3: unknown status '{word}' for ABC01-01 in 'ABC01-01 01/02/2024 Do the thing Programme (PMO) 01/03/2024 {word} Some update'");
+    }
+
+    [Fact]
+    public void UnknownStatusWord_WrittenIntoTheUpdate_IsAWarningNotAGuess()
+    {
+        var text = "Ref\tDate\tAction\tOwner\tDue Date\tUpdate\nXYZ02-03\t01/02/2024\tDo the thing\tChair\t01/03/2024\tON HOLD: waiting for Ofgem\n";
+        var import = PapersParser.Parse(text);
+        var row = Assert.Single(import.Actions);
+        Assert.Null(row.Status);
+        Assert.Equal("ON HOLD: waiting for Ofgem", row.Update);
+        Assert.Contains(import.Warnings, w => w.Line == 2 && w.Message == "unknown status 'ON HOLD' for XYZ02-03");
+    }
+
+    [Theory]
+    [InlineData("ONGOING", ActionStatus.Ongoing)]
+    [InlineData("Ongoing", ActionStatus.Ongoing)]
+    [InlineData("Open", ActionStatus.Open)]
+    [InlineData("Open – outstanding", ActionStatus.Open)]
+    [InlineData("RECOMMEND CLOSE", ActionStatus.RecommendClosed)]
+    [InlineData("RECOMMEND CLOSED", ActionStatus.RecommendClosed)]
+    [InlineData("Recommend closed", ActionStatus.RecommendClosed)]
+    [InlineData("Closed", ActionStatus.Closed)]
+    [InlineData("CLOSED", ActionStatus.Closed)]
+    public void StatusWords_AreNormalised(string written, ActionStatus expected)
+    {
+        Assert.True(PapersVocabulary.TryReadStatus(written + ": update", out var status, out var rest));
+        Assert.Equal(expected, status);
+        Assert.Equal("update", rest);
+    }
+
+    [Theory]
+    [InlineData("26/04/2024", 2024, 4, 26)]
+    [InlineData("6/3/24", 2024, 3, 6)]
+    [InlineData("06/03/24", 2024, 3, 6)]
+    [InlineData("Friday 26 April 2024", 2024, 4, 26)]
+    [InlineData("26 April 2024", 2024, 4, 26)]
+    [InlineData("Wednesday 13 March 2024", 2024, 3, 13)]
+    [InlineData("3-Apr-24", 2024, 4, 3)]
+    public void Dates_InAllForms(string written, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), PapersVocabulary.ParseDate(written));
+
+    [Theory]
+    [InlineData("31/02/2024")]
+    [InlineData("12/13/2024")]
+    [InlineData("30 February 2024")]
+    public void ImpossibleDates_AreNotRead(string written) => Assert.Null(PapersVocabulary.ParseDate(written));
+
+    [Fact]
+    public void DueDateThatIsNotADate_IsNullWithAWarning()
+    {
+        var text = """
+            Ref Action Owner Due Latest update
+
+            QAG02-01 Send the plan to members Programme (PMO) 31/02/2024 ONGOING: drafting
+            """;
+        var import = PapersParser.Parse(text);
+        var row = Assert.Single(import.Actions);
+        Assert.Null(row.Due);
+        Assert.Equal(ActionStatus.Ongoing, row.Status);
+        Assert.Contains(import.Warnings, w => w.Line == 3 && w.Message.StartsWith("could not read a due date for QAG02-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SyntheticSitagPaper_InTheSameStyle_IsReadByStructure()
+    {
+        var path = PapersFixtures.SyntheticPath("sitag-05-synthetic-papers.txt");
+        var import = PapersParser.Parse(File.ReadAllText(path), Path.GetFileName(path));
+
+        Assert.Equal(("SITAG", "5", D(2024, 4, 17), "MHHS-DEL3001"), (import.Meeting.Group, import.Meeting.Number, import.Meeting.Date, import.Meeting.DocumentId));
+        Assert.Equal((new TimeOnly(10, 0), new TimeOnly(11, 0)), (import.Meeting.Start, import.Meeting.End));
+
+        Assert.Equal(4, import.Agenda.Count);
+        var entry = import.Agenda[2];
+        Assert.Equal(("SIT Functional Cycle 3 Entry Criteria", AgendaItemType.Decision, "Programme (Testing Team)"), (entry.Title, entry.Type, entry.Lead));
+
+        Assert.Equal(
+            [
+                ("SITAG04-01", D(2024, 3, 20), "Programme (Lee Cox)", D(2024, 4, 3), ActionStatus.Open),
+                ("SITAG04-02", D(2024, 3, 20), "Anna Brown, Tom Green", D(2024, 4, 17), ActionStatus.RecommendClosed),
+                ("SITAG04-03", D(2024, 3, 20), "SITAG members", null, ActionStatus.Ongoing),
+                ("SITAG03.1-02", D(2024, 2, 28), "Programme (PMO)", D(2024, 4, 10), ActionStatus.Closed),
+                ("SITAG04-04", D(2024, 3, 20), "Programme (PMO)", D(2024, 4, 17), null),
+            ],
+            import.Actions.Select(a => (a.Ref, a.Raised, a.Owner, a.Due, a.Status)).ToList<(string, DateOnly?, string?, DateOnly?, ActionStatus?)>());
+        Assert.Equal("Circulate the test defect triage rules to members, as agreed on 20/03/2024", import.Actions[1].Text);
+        Assert.Equal("Rules circulated on 28/03/2024.", import.Actions[1].Update);
+        Assert.Contains(import.Warnings, w => w.Message.StartsWith("could not read a due date for SITAG04-03 ('TBC' is not a date)", StringComparison.Ordinal));
+        Assert.Contains(import.Warnings, w => w.Message == "unknown status 'Parked' for SITAG04-04");
+
+        Assert.Equal([(12, "Approval of SITAG 4 minutes"), (13, "SITAG is asked to agree that the SIT Functional Cycle 3 entry criteria are met, subject to CR047 being approved.")],
+            import.Decisions.Select(d => (d.Number, d.Text)).ToList());
+        Assert.Equal([(1, D(2024, 4, 19), true), (2, null, false), (3, D(2024, 4, 26), false)],
+            import.Checklist.Select(c => (c.Number, c.Deadline, c.Reminder)).ToList<(int, DateOnly?, bool)>());
+        Assert.Equal(("SITAG", D(2024, 5, 15), (TimeOnly?)null), (import.NextMeeting?.Group, import.NextMeeting?.Date, import.NextMeeting?.Start));
+        Assert.True(import.ChangeRequests.Single(c => c.Id == "CR047").Mentions.Count >= 3);
+    }
+
+    [Fact]
+    public void WrappedRowsWithoutTrailingSpaces_StillFindTheOwner()
+    {
+        var text = """
+            Ref Date Action Owner Due Date Status Latest update
+
+            MCAG03-02 12/03/2024 Share the cutover plan with MCAG
+            members
+
+            Programme
+            (PMO)
+
+            19/03/2024 Closed Shared with the minutes
+
+            MCAG03-03 12/03/2024 Review the plan
+            MCAG
+            members
+            26/03/2024 Open
+            """;
+        var import = PapersParser.Parse(text);
+        Assert.Equal(["Programme (PMO)", "MCAG members"], import.Actions.Select(a => a.Owner));
+        Assert.Equal("Share the cutover plan with MCAG members", import.Actions[0].Text);
+        Assert.Equal([ActionStatus.Closed, ActionStatus.Open], import.Actions.Select(a => a.Status));
+    }
+
+    [Fact]
+    public void NextMeeting_InBothWordings()
+    {
+        Assert.Equal(D(2023, 4, 19), PapersParser.Parse("2. Date of next TMAG: 19 April 2023").NextMeeting?.Date);
+        var next = PapersParser.Parse("• Next DAG meeting: 10 April 2024 at 10am").NextMeeting;
+        Assert.Equal(("DAG", D(2024, 4, 10), new TimeOnly(10, 0)), (next?.Group, next?.Date, next?.Start));
+    }
+}
