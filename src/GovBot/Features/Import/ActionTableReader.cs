@@ -214,7 +214,8 @@ internal static partial class ActionTableReader
         body.AddRange(pieces.Skip(1));
 
         // The due date (or a "TBC" in its place) splits the row: text and owner before, status and update after.
-        var anchor = FindDueAnchor(body);
+        // With a status column, a date followed by an unknown status word is still the due date.
+        var anchor = FindDueAnchor(body, relaxed: false) ?? (layout.HasStatus ? FindDueAnchor(body, relaxed: true) : null);
         DateOnly? due = null;
         List<Piece> pre;
         string post;
@@ -224,7 +225,7 @@ internal static partial class ActionTableReader
             due = a.Date;
             if (a.Date is null)
             {
-                warnings.Add(new PapersWarning(piece.Line, $"could not read a due date for {actionRef} ('{Collapse(piece.Text.Substring(a.Index, a.Length))}' is not a date)", piece.Text));
+                warnings.Add(new PapersWarning(piece.Line, $"could not read a due date for {actionRef} ('{Collapse(piece.Text.Substring(a.Index, a.Length))}' is not a date)", a.Piece == 0 ? firstLine : piece.Text));
             }
             pre = body.Take(a.Piece).ToList();
             pre.Add(piece with { Text = piece.Text[..a.Index], Wraps = true });
@@ -266,7 +267,7 @@ internal static partial class ActionTableReader
 
     private readonly record struct Anchor(int Piece, int Index, int Length, DateOnly? Date);
 
-    private static Anchor? FindDueAnchor(List<Piece> body)
+    private static Anchor? FindDueAnchor(List<Piece> body, bool relaxed)
     {
         for (var p = 0; p < body.Count; p++)
         {
@@ -275,11 +276,11 @@ internal static partial class ActionTableReader
             var previous = p > 0 ? body[p - 1].Text : "";
             foreach (Match m in DateRegex().Matches(text))
             {
-                if (IsDueShaped(text, m.Index, m.Length, next, previous)) return new Anchor(p, m.Index, m.Length, ToDate(m));
+                if (IsDueShaped(text, m.Index, m.Length, next, previous, relaxed)) return new Anchor(p, m.Index, m.Length, ToDate(m));
             }
             foreach (Match m in NotADateRegex().Matches(text))
             {
-                if (IsDueShaped(text, m.Index, m.Length, next, previous)) return new Anchor(p, m.Index, m.Length, null);
+                if (IsDueShaped(text, m.Index, m.Length, next, previous, relaxed)) return new Anchor(p, m.Index, m.Length, null);
             }
         }
         return null;
@@ -289,14 +290,15 @@ internal static partial class ActionTableReader
     /// A due date starts its line, ends it, or is followed by a status word; and it is not the object of a
     /// preposition ("shared on 17/01/2024"), looking back to the previous line when it starts its line.
     /// </summary>
-    private static bool IsDueShaped(string text, int index, int length, string nextLine, string previousLine)
+    private static bool IsDueShaped(string text, int index, int length, string nextLine, string previousLine, bool relaxed)
     {
         var after = text[(index + length)..].Trim();
         var before = text[..index];
         var startsLine = before.Trim().Length == 0;
         if (DatePrepositionRegex().IsMatch(startsLine ? previousLine : before)) return false;
         // A status word may be wrapped onto the next line ("Recommend" / "closed").
-        return startsLine || after.Length == 0 || TryReadStatus(Collapse(after + " " + nextLine), out _, out _);
+        return relaxed || startsLine || after.Length == 0 || TryReadStatus(Collapse(after + " " + nextLine), out _, out _)
+            || StatusLikePrefix(after) is not null;
     }
 
     [GeneratedRegex(@"\b(?<head>[A-Z]{2,6}\d+(?:\.\d+)?-)\s+(?<tail>\d{2})\b", RegexOptions.CultureInvariant)]

@@ -149,7 +149,7 @@ internal static partial class AgendaReader
     {
         if (!IsRowStart(lines[at], current + 1)) return true;
         var next = NextNonBlank(lines, at + 1);
-        return next < lines.Length && BareNumberRegex().IsMatch(lines[next]);
+        return next < lines.Length && (BareNumberRegex().IsMatch(lines[next]) || IsRowStart(lines[next], current + 1));
     }
 
     private static PapersAgendaItem ParseBlock(string[] lines, List<int> block, int number, bool sawTime, List<PapersWarning> warnings)
