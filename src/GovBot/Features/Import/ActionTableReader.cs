@@ -19,7 +19,7 @@ internal static partial class ActionTableReader
 
     private sealed record Piece(int Line, string Text, bool Wraps);
 
-    [GeneratedRegex(@"^\s*Ref\b(?=.*\bAction\b)(?=.*\bOwner\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:Action\s+)?Ref(?:erence)?\.?\b(?=.*\bAction\b)(?=.*\b(?:Owner|Due)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HeaderRegex();
 
     [GeneratedRegex(@"^ \S", RegexOptions.CultureInvariant)]
@@ -37,7 +37,7 @@ internal static partial class ActionTableReader
     [GeneratedRegex(@"(?<!\w)(?:TBC|TBA|TBD|N/A|ASAP)(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex NotADateRegex();
 
-    [GeneratedRegex(@"\b(?:on|by|from|until|till|of|to|at|before|after|dated|since|in|the|and|between|w/c)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:on|by|from|until|till|of|to|at|before|after|dated|since|in|the|and|between)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DatePrepositionRegex();
 
     [GeneratedRegex(@"(?:\b[A-Z]{2,6}|\b[A-Z][a-z]+)\s+[Mm]embers\s*$", RegexOptions.CultureInvariant)]
@@ -99,7 +99,7 @@ internal static partial class ActionTableReader
         var columns = tabbed
             ? header.Split('\t').Select(c => Collapse(c).ToLowerInvariant()).ToList()
             : [];
-        var hasRaised = Regex.IsMatch(header, @"^\s*Ref\s+Date\b", RegexOptions.IgnoreCase);
+        var hasRaised = Regex.IsMatch(header, @"^\s*(?:Action\s+)?Ref(?:erence)?\.?\s+Date\b", RegexOptions.IgnoreCase);
         var hasStatus = Regex.IsMatch(header, @"\bStatus\b", RegexOptions.IgnoreCase);
         return new Layout(tabbed, columns, hasRaised, hasStatus);
     }
@@ -234,12 +234,13 @@ internal static partial class ActionTableReader
         else
         {
             warnings.Add(new PapersWarning(lineNo, $"could not read a due date for {actionRef}", Collapse(string.Join(" ", pieces.Select(p => p.Text)))));
-            // Without a due date, a line that starts with a status word is where the update begins.
-            var statusAt = body.FindIndex(1, p => TryReadStatus(p.Text.Trim(), out _, out _) && p.Text.TrimStart().Length > 0 && char.IsUpper(p.Text.TrimStart()[1]));
-            if (statusAt > 0)
+            // Without a due date, an upper-case status word ("ONGOING:") is where the update begins.
+            var at = FindUpperCaseStatus(body);
+            if (at is { } s)
             {
-                pre = body.Take(statusAt).ToList();
-                post = string.Join(" ", body.Skip(statusAt).Select(p => p.Text));
+                pre = body.Take(s.Piece).ToList();
+                pre.Add(body[s.Piece] with { Text = body[s.Piece].Text[..s.Index] });
+                post = string.Join(" ", new[] { body[s.Piece].Text[s.Index..] }.Concat(body.Skip(s.Piece + 1).Select(p => p.Text)));
             }
             else
             {
@@ -266,6 +267,19 @@ internal static partial class ActionTableReader
     }
 
     private readonly record struct Anchor(int Piece, int Index, int Length, DateOnly? Date);
+
+    [GeneratedRegex(@"(?<![\w-])(?:ONGOING|OPEN|CLOSED|COMPLETED?|RECOMMEND(?:ED)?\s+(?:TO\s+)?CLOS(?:ED?|URE))(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex UpperCaseStatusRegex();
+
+    private static Anchor? FindUpperCaseStatus(List<Piece> body)
+    {
+        for (var p = 0; p < body.Count; p++)
+        {
+            var m = UpperCaseStatusRegex().Match(body[p].Text);
+            if (m.Success && (p > 0 || m.Index > 0)) return new Anchor(p, m.Index, m.Length, null);
+        }
+        return null;
+    }
 
     private static Anchor? FindDueAnchor(List<Piece> body, bool relaxed)
     {

@@ -77,8 +77,8 @@ internal static partial class AgendaReader
                 Cell(item),
                 itemType,
                 NullIfEmpty(Cell(lead)),
-                slot.Success ? ToTime(slot.Groups["h1"].Value, slot.Groups["m1"].Value) : null,
-                slot.Success ? ToTime(slot.Groups["h2"].Value, slot.Groups["m2"].Value) : null,
+                slot.Success ? RangeTime(slot, 1) : null,
+                slot.Success ? RangeTime(slot, 2) : null,
                 i + 1));
         }
         return items;
@@ -204,8 +204,8 @@ internal static partial class AgendaReader
             title,
             type,
             NullIfEmpty(lead),
-            slot is null ? null : ToTime(slot.Groups["h1"].Value, slot.Groups["m1"].Value),
-            slot is null ? null : ToTime(slot.Groups["h2"].Value, slot.Groups["m2"].Value),
+            slot is null ? null : RangeTime(slot, 1),
+            slot is null ? null : RangeTime(slot, 2),
             first + 1);
     }
 

@@ -29,7 +29,8 @@ public static partial class PapersParser
         var changeRequests = ReadChangeRequests(lines);
         var nextMeetings = ReadNextMeetings(lines, warnings);
         var meeting = ReadMeeting(lines, sourceName, agenda, actions, nextMeetings, warnings) with { ChecklistUpdatedTo = checklistUpdatedTo };
-        var next = nextMeetings.FirstOrDefault(n => n.Group == meeting.Group) ?? nextMeetings.FirstOrDefault();
+        var next = nextMeetings.FirstOrDefault(n => n.Group == meeting.Group) ?? nextMeetings.FirstOrDefault(n => n.Group is null) ?? nextMeetings.FirstOrDefault();
+        if (next is { Group: null }) next = next with { Group = meeting.Group };
 
         var ordered = warnings.OrderBy(w => w.Line ?? 0).ToList();
         return new PapersImport(meeting, agenda, actions, decisions, checklist, changeRequests, next, ordered);
@@ -48,7 +49,7 @@ public static partial class PapersParser
 
     // ---------------------------------------------------------------- meeting
 
-    [GeneratedRegex(@"^\s*(?<name>(?:[A-Z][\w&’'-]*\s+){0,6}(?:Group|Board|Forum))\s*(?:Meeting\s*)?(?:#|No\.?)?\s*(?<num>\d+(?:\.\d+)?)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<extra>Extraordinary\s+)?(?<name>[A-Z][\w&’'-]*\s+(?:(?:[A-Z][\w&’'-]*|and|of|&)\s+){0,7}(?:Group|Board|Forum))\s*(?:\((?<code>[A-Z]{2,6})\)\s*)?(?:[-–:]\s*)?(?:Meeting\s*)?(?:#|No\.?)?\s*(?<num>\d+(?:\.\d+)?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedHeaderRegex();
 
     [GeneratedRegex(@"^\s*(?<extra>Extraordinary\s+)?(?<code>[A-Z]{2,6})\s*#?\s*(?<num>\d+(?:\.\d+)?)(?:\s*[-–:]?\s*(?:Meeting\s+)?(?:Papers|Meeting))?\s*$", RegexOptions.CultureInvariant)]
@@ -57,7 +58,7 @@ public static partial class PapersParser
     [GeneratedRegex(@"^\s*(?:(?:Meeting\s+)?Date\s*:?\s*)?" + DatePattern + @"\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StandaloneDateRegex();
 
-    [GeneratedRegex(@"^\s*(?:Time\s*:?\s*)?(?<h1>\d{1,2})[:.](?<m1>\d{2})\s*(?:[-–—]|to)\s*(?<h2>\d{1,2})[:.](?<m2>\d{2})\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:Time\s*:?\s*)?(?<h1>\d{1,2})[:.](?<m1>\d{2})\s*(?<ap1>am|pm)?\s*(?:[-–—]|to)\s*(?<h2>\d{1,2})[:.](?<m2>\d{2})\s*(?<ap2>am|pm)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StandaloneTimeRegex();
 
     [GeneratedRegex(@"^\s*(?:Document\s+(?:ID|reference)\s*:?\s*)?(?<id>MHHS-DEL\d+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -83,7 +84,7 @@ public static partial class PapersParser
             var line = lines[i];
             if (group is null && NamedHeaderRegex().Match(line) is { Success: true } named)
             {
-                group = GroupCodeForName(lines, Collapse(named.Groups["name"].Value));
+                group = named.Groups["code"].Success ? named.Groups["code"].Value : GroupCodeForName(lines, Collapse(named.Groups["name"].Value));
                 number = named.Groups["num"].Value;
                 headerLine = i;
             }
@@ -100,8 +101,8 @@ public static partial class PapersParser
             }
             if (start is null && StandaloneTimeRegex().Match(line) is { Success: true } t)
             {
-                start = ToTime(t.Groups["h1"].Value, t.Groups["m1"].Value);
-                end = ToTime(t.Groups["h2"].Value, t.Groups["m2"].Value);
+                start = RangeTime(t, 1);
+                end = RangeTime(t, 2);
             }
             if (documentId is null && DocumentIdRegex().Match(line) is { Success: true } doc)
             {
@@ -186,7 +187,7 @@ public static partial class PapersParser
             if (pattern.Match(line) is { Success: true } m) return m.Groups["code"].Value;
         }
         var sb = new StringBuilder();
-        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (char.IsUpper(word[0])) sb.Append(word[0]);
         }
@@ -248,7 +249,7 @@ public static partial class PapersParser
 
     // ---------------------------------------------------------------- participant checklist
 
-    [GeneratedRegex(@"^\s*Participant\s+Checklist\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:Programme\s+)?Participant\s+Checklist\b.{0,25}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChecklistHeadingRegex();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,2})[.)]\s*(?<text>\S.*)$", RegexOptions.CultureInvariant)]
@@ -257,7 +258,7 @@ public static partial class PapersParser
     [GeneratedRegex(@"^\s*REMINDER\s*:\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReminderRegex();
 
-    [GeneratedRegex(@"\b(?:deadline|due)\b\s*(?:is|:|-|–|by|on)?\s*(?:on|by)?\s*(?<date>" + DatePattern + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:deadline|due|closes|closing\s+date)\b[^.;]{0,40}?(?<date>" + DatePattern + ")", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DeadlineRegex();
 
     [GeneratedRegex(@"\bdeadline\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -329,7 +330,7 @@ public static partial class PapersParser
 
     // ---------------------------------------------------------------- next meeting
 
-    [GeneratedRegex(@"\bNext\s+(?<g>[A-Z]{2,6})\s+meeting\b\s*(?:is|will\s+be)?\s*(?:on|held\s+on)?\s*[:\-–]?\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:next)\s+(?:(?<g>[A-Z]{2,6})\s+(?i:meeting)\b\s*(?i:date)?\s*(?i:is|will\s+be)?\s*(?i:on|held\s+on)?\s*[:\-–]?|(?i:meeting)\s*(?i:date)?\s*:)\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NextMeetingRegex();
 
     [GeneratedRegex(@"\bDate\s+of\s+(?:the\s+)?next\s+(?<g>[A-Z]{2,6})\b(?:\s+meeting)?\s*(?:is|:|-|–)?\s*(?<rest>.*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -343,18 +344,22 @@ public static partial class PapersParser
             var m = NextMeetingRegex().Match(lines[i]);
             if (!m.Success) m = DateOfNextRegex().Match(lines[i]);
             if (!m.Success) continue;
-            var group = m.Groups["g"].Value.ToUpperInvariant();
+            string? group = m.Groups["g"].Success ? m.Groups["g"].Value.ToUpperInvariant() : null;
             var rest = m.Groups["rest"].Value;
             var dm = DateRegex().Match(rest);
-            if (!dm.Success && NextNonBlank(lines, i + 1) is var n && n < lines.Length)
+            if (!dm.Success && rest.Trim().Length == 0 && NextNonBlank(lines, i + 1) is var n && n < lines.Length)
             {
                 rest = rest + " " + lines[n];
                 dm = DateRegex().Match(rest);
             }
             var date = dm.Success ? ToDate(dm) : null;
+            if (date is null && m.Index > 6)
+            {
+                continue; // prose ("an update at the next DAG meeting"), not the next-meeting line
+            }
             if (date is null)
             {
-                warnings.Add(new PapersWarning(i + 1, $"could not read the date of the next {group} meeting", lines[i]));
+                warnings.Add(new PapersWarning(i + 1, $"could not read the date of the next {group ?? "group"} meeting", lines[i]));
                 continue;
             }
             var start = ParseClock(rest[(dm.Index + dm.Length)..]);

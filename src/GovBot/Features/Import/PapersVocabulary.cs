@@ -25,15 +25,15 @@ internal static partial class PapersVocabulary
     [GeneratedRegex(@"^\s*(?<ref>[A-Z]{2,6}\d+(?:\.\d+)?-\d{2})(?![\d\w-])", RegexOptions.CultureInvariant)]
     public static partial Regex RowRefRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<h1>\d{1,2})[:.](?<m1>\d{2})\s*(?:[-–—]|to)\s*(?<h2>\d{1,2})[:.](?<m2>\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<h1>\d{1,2})[:.](?<m1>\d{2})\s*(?<ap1>am|pm)?\s*(?:[-–—]|to)\s*(?<h2>\d{1,2})[:.](?<m2>\d{2})\s*(?<ap2>am|pm)?(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     public static partial Regex TimeRangeRegex();
 
     /// <summary>Status words at the start of a cell, longest first. Wrapped lines are joined with a space before matching.</summary>
     [GeneratedRegex(
-        @"^(?:(?<rc>recommend(?:ed|s)?(?:\s+(?:to|for))?(?:\s+be)?\s+clos(?:ed|e|ure))" +
+        @"^(?:(?<rc>(?:recommend(?:ed|s)?|propose[ds]?|proposed\s+to)(?:\s+(?:to|for))?(?:\s+be)?\s+clos(?:ed|e|ure))" +
         @"|(?<open>open(?:\s*[–—-]\s*outstanding)?)" +
         @"|(?<ongoing>on-?\s?going|in\s+progress)" +
-        @"|(?<closed>closed|complete(?:d)?))(?![A-Za-z])",
+        @"|(?<closed>closed|complete(?:d)?|done))(?![A-Za-z])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StatusRegex();
 
@@ -90,6 +90,14 @@ internal static partial class PapersVocabulary
         "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12,
         _ => 0,
     };
+
+    /// <summary>Start (1) or end (2) of a <see cref="TimeRangeRegex"/> match, honouring "pm".</summary>
+    public static TimeOnly? RangeTime(Match m, int which)
+    {
+        var time = ToTime(m.Groups[$"h{which}"].Value, m.Groups[$"m{which}"].Value);
+        if (time is { Hour: < 12 } t && m.Groups[$"ap{which}"].Value.Equals("pm", StringComparison.OrdinalIgnoreCase)) return t.AddHours(12);
+        return time;
+    }
 
     public static TimeOnly? ToTime(string hours, string minutes)
     {

@@ -191,3 +191,76 @@ public class PapersParserRobustnessTests
         Assert.Equal(("DAG", D(2024, 4, 10), new TimeOnly(10, 0)), (next?.Group, next?.Date, next?.Start));
     }
 }
+
+public class PapersParserVariantTests
+{
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Fact]
+    public void CoverWithGroupNameAndCode_IsTheMeeting()
+    {
+        var import = PapersParser.Parse("MHHS PROGRAMME\n\nTesting and Migration Advisory Group (TMAG) #8\n\nWednesday 17 August 2022\n\nMHHS-DEL612\n");
+        Assert.Equal(("TMAG", "8", D(2022, 8, 17), "MHHS-DEL612"), (import.Meeting.Group, import.Meeting.Number, import.Meeting.Date, import.Meeting.DocumentId));
+    }
+
+    [Fact]
+    public void CoverWithHyphenatedGroupName_GivesItsAcronym()
+    {
+        var import = PapersParser.Parse("Cross-Code Advisory Group #12\n\n25 May 2022\n");
+        Assert.Equal(("CCAG", "12"), (import.Meeting.Group, import.Meeting.Number));
+    }
+
+    [Fact]
+    public void NextMeetingMentionedInProse_IsNotTheNextMeeting_AndGivesNoWarning()
+    {
+        var import = PapersParser.Parse("An update will be provided at the next DAG meeting.\nNext meeting: Wednesday 8 May 2024 at 2pm\n");
+        Assert.Equal((D(2024, 5, 8), new TimeOnly(14, 0)), (import.NextMeeting?.Date, import.NextMeeting?.Start));
+        Assert.Null(import.NextMeeting?.Group); // no group named, none known for the papers
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("date of the next", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Proposed closed", ActionStatus.RecommendClosed)]
+    [InlineData("Complete", ActionStatus.Closed)]
+    [InlineData("In progress", ActionStatus.Ongoing)]
+    [InlineData("Recommend for closure", ActionStatus.RecommendClosed)]
+    public void MoreStatusWordings_AreNormalised(string written, ActionStatus expected)
+    {
+        Assert.True(PapersVocabulary.TryReadStatus(written, out var status, out _));
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public void RowWithoutADueDate_StillSplitsAtAnUpperCaseStatus()
+    {
+        var text = """
+            Ref Action Owner Due Latest update
+
+            CCAG09-04 Confirm the drafting plan CCAG Chair ONGOING: in hand
+            """;
+        var import = PapersParser.Parse(text);
+        var row = Assert.Single(import.Actions);
+        Assert.Null(row.Due);
+        Assert.Equal(ActionStatus.Ongoing, row.Status);
+        Assert.Equal("CCAG Chair", row.Owner);
+        Assert.Equal("Confirm the drafting plan", row.Text);
+        Assert.Equal("in hand", row.Update);
+        Assert.Contains(import.Warnings, w => w.Line == 3 && w.Message == "could not read a due date for CCAG09-04");
+    }
+
+    [Fact]
+    public void ChecklistDeadlines_InOtherWordings()
+    {
+        var text = """
+            Participant Checklist:
+
+            1.Consultation on the test approach – the deadline for responses is 26/04/2024
+            2.REMINDER: Design artefacts review closes Friday 3 May 2024
+            3.Submission window – the deadline is end of April
+            """;
+        var import = PapersParser.Parse(text);
+        Assert.Equal([(1, D(2024, 4, 26), false), (2, D(2024, 5, 3), true), (3, null, false)],
+            import.Checklist.Select(c => (c.Number, c.Deadline, c.Reminder)).ToList<(int, DateOnly?, bool)>());
+        Assert.Contains(import.Warnings, w => w.Line == 5 && w.Message == "checklist item 3: could not read the deadline");
+    }
+}
