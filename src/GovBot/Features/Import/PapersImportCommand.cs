@@ -106,7 +106,8 @@ public static class PapersImportCommand
         static string T(TimeOnly? t) => t?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "--:--";
 
         var m = import.Meeting;
-        await o.WriteLineAsync($"{import.MeetingTitle}: {D(m.Date)}, {T(m.Start)}-{T(m.End)}{(m.DocumentId is null ? "" : $" ({m.DocumentId})")}");
+        var slot = m.Start is null ? "no time" : $"{T(m.Start)}-{T(m.End)}";
+        await o.WriteLineAsync($"{import.MeetingTitle}: {D(m.Date)}, {slot}{(m.DocumentId is null ? "" : $" ({m.DocumentId})")}");
         await o.WriteLineAsync();
         await o.WriteLineAsync($"Agenda ({import.Agenda.Count} items)");
         foreach (var a in import.Agenda)

@@ -64,10 +64,16 @@ public static partial class PapersParser
     [GeneratedRegex(@"^\s*(?:Document\s+(?:ID|reference)\s*:?\s*)?(?<id>MHHS-DEL\d+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DocumentIdRegex();
 
-    [GeneratedRegex(@"^(?<g>[A-Za-z]{2,6})[-_ ]?(?<n>\d+(?:[._]\d+)?)(?:[-_ ](?<d>\d{4}-\d{2}-\d{2}))?", RegexOptions.CultureInvariant)]
-    private static partial Regex FileNameRegex();
+    [GeneratedRegex(@"(?<![A-Za-z])(?<g>[A-Za-z]{2,6})[-_ ]?(?<n>\d{1,3}(?:[._]\d{1,2})?)(?![\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNameMeetingRegex();
 
-    private static readonly HashSet<string> NotGroupCodes = ["CR", "IR", "MHHS", "DEL", "PKI", "DIP", "SIT", "IF", "TOM", "RAG"];
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{4}-\d{2}-\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNameIsoDateRegex();
+
+    private static readonly HashSet<string> NotGroupCodes = ["CR", "IR", "MHHS", "DEL", "PKI", "DIP", "SIT", "IF", "TOM", "RAG", "V", "VER", "PAPERS", "DRAFT", "FINAL"];
+
+    [GeneratedRegex(@"MHHS-DEL\d+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentIdInNameRegex();
     private const int CoverLines = 40;
 
     private static PapersMeetingInfo ReadMeeting(
@@ -111,11 +117,20 @@ public static partial class PapersParser
         }
         if (headerLine is null) date = null; // a date on a page without a meeting title is not the meeting's date
 
-        if (sourceName is not null && FileNameRegex().Match(Path.GetFileName(sourceName)) is { Success: true } f)
+        var fileName = sourceName is null ? null : Path.GetFileNameWithoutExtension(sourceName);
+        if (documentId is null && fileName is not null && DocumentIdInNameRegex().Match(fileName) is { Success: true } docInName)
         {
+            documentId = docInName.Value.ToUpperInvariant();
+        }
+        if (fileName is not null && FileNameMeetingRegex().Matches(fileName).FirstOrDefault(x => !NotGroupCodes.Contains(x.Groups["g"].Value.ToUpperInvariant())) is { } f)
+        {
+            // "dag-34-2024-03-13-papers", "MHHS-DEL1056 DAG 34 Papers 13 March 2024": the group and number, and the date if there is one.
             var fileGroup = f.Groups["g"].Value.ToUpperInvariant();
             var fileNumber = NormaliseNumber(f.Groups["n"].Value.Replace('_', '.'));
-            DateOnly? fileDate = f.Groups["d"].Success && DateOnly.TryParseExact(f.Groups["d"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fd) ? fd : null;
+            DateOnly? fileDate = FileNameIsoDateRegex().Match(fileName) is { Success: true } iso
+                && DateOnly.TryParseExact(iso.Groups["d"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fd)
+                ? fd
+                : ParseDate(fileName.Replace('-', ' ').Replace('_', ' '));
             if (group is not null && (group != fileGroup || number != fileNumber))
             {
                 warnings.Add(new PapersWarning(headerLine + 1, $"the papers say {group} {number} but the file name says {fileGroup} {fileNumber}; using the papers", headerLine is { } h ? lines[h] : null));

@@ -264,3 +264,28 @@ public class PapersParserVariantTests
         Assert.Contains(import.Warnings, w => w.Line == 5 && w.Message == "checklist item 3: could not read the deadline");
     }
 }
+
+public class PapersFileNameTests
+{
+    [Theory]
+    [InlineData("dag-34-2024-03-13-papers.txt", "DAG", "34", "2024-03-13", null)]
+    [InlineData("tmag-06-2022-06-15-papers.txt", "TMAG", "6", "2022-06-15", null)]
+    [InlineData("MHHS-DEL1056 DAG 10.1 Papers 21 June 2022 v1.0.txt", "DAG", "10.1", "2022-06-21", "MHHS-DEL1056")]
+    [InlineData("SITAG05_papers.txt", "SITAG", "5", null, null)]
+    public void PapersThatDoNotNameTheMeeting_UseTheFileName(string fileName, string group, string number, string? date, string? documentId)
+    {
+        var import = PapersParser.Parse("Ref Action Owner Due Latest update\n", fileName);
+        Assert.Equal(group, import.Meeting.Group);
+        Assert.Equal(number, import.Meeting.Number);
+        Assert.Equal(date, import.Meeting.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(documentId, import.Meeting.DocumentId);
+    }
+
+    [Fact]
+    public void TheCoverWinsOverTheFileName_WithAWarning()
+    {
+        var import = PapersParser.Parse("Design Advisory Group #14\n\n10 August 2022\n", "dag-15-2022-09-14-papers.txt");
+        Assert.Equal(("DAG", "14", new DateOnly(2022, 8, 10)), (import.Meeting.Group, import.Meeting.Number, import.Meeting.Date));
+        Assert.Contains(import.Warnings, w => w.Message.Contains("the file name says DAG 15", StringComparison.Ordinal));
+    }
+}
