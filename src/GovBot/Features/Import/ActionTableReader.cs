@@ -15,7 +15,8 @@ namespace GovBot.Features.Import;
 /// </summary>
 internal static partial class ActionTableReader
 {
-    private sealed record Layout(bool Tabbed, IReadOnlyList<string> Columns, bool HasRaised, bool HasStatus);
+    /// <param name="ColumnStarts">For <c>pdftotext -layout</c> text: where each header column starts; null otherwise.</param>
+    private sealed record Layout(bool Tabbed, IReadOnlyList<string> Columns, bool HasRaised, bool HasStatus, IReadOnlyList<int>? ColumnStarts = null);
 
     private sealed record Piece(int Line, string Text, bool Wraps);
 
@@ -86,6 +87,13 @@ internal static partial class ActionTableReader
                 i++;
                 continue;
             }
+            if (layout.ColumnStarts is { } starts)
+            {
+                var (cells, after) = CollectColumns(lines, i, starts);
+                rows.Add(ReadCells(cells, lines[i], i, layout, warnings));
+                i = after;
+                continue;
+            }
             var (pieces, next) = CollectRow(lines, i, warnings);
             rows.Add(ReadWrappedRow(pieces, layout, lines[i], warnings));
             i = next;
@@ -93,9 +101,20 @@ internal static partial class ActionTableReader
         return rows;
     }
 
+    [GeneratedRegex(@"\S+(?: \S+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex SegmentRegex();
+
     private static Layout ReadLayout(string header)
     {
         var tabbed = header.Contains('\t');
+        var segments = SegmentRegex().Matches(header);
+        if (!tabbed && segments.Count >= 4)
+        {
+            // pdftotext -layout: columns separated by runs of spaces; cells sit under their header.
+            var names = segments.Select(x => x.Value.ToLowerInvariant()).ToList();
+            return new Layout(false, names, names.Count > 1 && names[1].StartsWith("date", StringComparison.Ordinal),
+                names.Contains("status"), segments.Select(x => x.Index).ToList());
+        }
         var columns = tabbed
             ? header.Split('\t').Select(c => Collapse(c).ToLowerInvariant()).ToList()
             : [];
@@ -106,9 +125,40 @@ internal static partial class ActionTableReader
 
     // ------------------------------------------------------------ tab-separated rows
 
-    private static PapersActionRow ReadTabbedRow(string line, int index, Layout layout, List<PapersWarning> warnings)
+    /// <summary>The cells of a row laid out in columns: each run of text goes to the column it starts under.</summary>
+    private static (List<string> Cells, int Next) CollectColumns(string[] lines, int start, IReadOnlyList<int> starts)
     {
-        var cells = line.Split('\t').Select(Collapse).ToList();
+        var cells = starts.Select(_ => new List<string>()).ToList();
+        var j = start;
+        var blanks = 0;
+        for (; j < lines.Length && j - start < MaxRowLines; j++)
+        {
+            var line = lines[j];
+            if (j > start && (RowRefRegex().IsMatch(line) || HeaderRegex().IsMatch(line) || NumberedListRegex().IsMatch(line) || PageFurnitureRegex().IsMatch(line))) break;
+            if (IsBlank(line))
+            {
+                if (++blanks >= 2) break;
+                continue;
+            }
+            blanks = 0;
+            foreach (Match seg in SegmentRegex().Matches(line))
+            {
+                var column = 0;
+                for (var c = 0; c < starts.Count; c++)
+                {
+                    if (starts[c] <= seg.Index + 1) column = c;
+                }
+                cells[column].Add(seg.Value);
+            }
+        }
+        return (cells.Select(c => Collapse(string.Join(" ", c))).ToList(), j);
+    }
+
+    private static PapersActionRow ReadTabbedRow(string line, int index, Layout layout, List<PapersWarning> warnings) =>
+        ReadCells(line.Split('\t').Select(Collapse).ToList(), line, index, layout, warnings);
+
+    private static PapersActionRow ReadCells(List<string> cells, string line, int index, Layout layout, List<PapersWarning> warnings)
+    {
         int Col(Func<string, bool> match) => layout.Columns.ToList().FindIndex(c => match(c));
         string? Cell(int c) => c >= 0 && c < cells.Count && cells[c].Length > 0 ? cells[c] : null;
 

@@ -46,7 +46,67 @@ internal static partial class AgendaReader
     {
         var header = Array.FindIndex(lines, l => HeaderRegex().IsMatch(l) && l.Length < 160);
         if (header < 0) return [];
-        return lines[header].Contains('\t') ? ReadTabbed(lines, header, warnings) : ReadWrapped(lines, header, warnings);
+        if (lines[header].Contains('\t')) return ReadTabbed(lines, header, warnings);
+        return SegmentRegex().Count(lines[header]) >= 4 ? ReadColumns(lines, header, warnings) : ReadWrapped(lines, header, warnings);
+    }
+
+    [GeneratedRegex(@"\S+(?: \S+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex SegmentRegex();
+
+    /// <summary>pdftotext -layout: cells sit under their header; a row starts with its number in the first column.</summary>
+    private static List<PapersAgendaItem> ReadColumns(string[] lines, int header, List<PapersWarning> warnings)
+    {
+        var headers = SegmentRegex().Matches(lines[header]).ToList();
+        var starts = headers.Select(h => h.Index).ToList();
+        var tabbed = new List<string>();
+        var rowLines = new List<int>();
+        var cells = (List<List<string>>?)null;
+        void Flush()
+        {
+            if (cells is not null) tabbed.Add(string.Join('\t', cells.Select(c => Collapse(string.Join(" ", c)))));
+        }
+        for (var i = header + 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (IsBlank(line) || HeaderRegex().IsMatch(line)) continue;
+            var segments = SegmentRegex().Matches(line);
+            var startsRow = segments.Count > 0 && segments[0].Index <= starts[Math.Min(1, starts.Count - 1)] - 1
+                && Regex.IsMatch(segments[0].Value, @"^\d{1,2}(?:\s|$)");
+            if (startsRow)
+            {
+                Flush();
+                cells = starts.Select(_ => new List<string>()).ToList();
+                rowLines.Add(i);
+            }
+            else if (cells is null || BreakRegex().IsMatch(line) || segments.Count == 0 || segments[0].Index < starts[Math.Min(1, starts.Count - 1)] - 1)
+            {
+                if (cells is not null && !BreakRegex().IsMatch(line)) break; // text back at the margin: the table has ended
+                continue;
+            }
+            foreach (Match seg in segments)
+            {
+                var value = seg.Value;
+                var at = seg.Index;
+                if (startsRow && seg.Index == segments[0].Index && Regex.Match(value, @"^(\d{1,2})\s+(.*)$") is { Success: true } split)
+                {
+                    cells![0].Add(split.Groups[1].Value); // "3 Interface Code": the number and the title run together
+                    value = split.Groups[2].Value;
+                    at = starts[Math.Min(1, starts.Count - 1)];
+                }
+                var column = 0;
+                for (var c = 0; c < starts.Count; c++)
+                {
+                    if (starts[c] <= at + 1) column = c;
+                }
+                cells![column].Add(value);
+            }
+        }
+        Flush();
+        var headerText = string.Join('\t', headers.Select(h => h.Value));
+        var synthetic = new List<string> { headerText };
+        synthetic.AddRange(tabbed);
+        var items = ReadTabbed([.. synthetic], 0, warnings);
+        return items.Select((item, k) => item with { Line = rowLines[k] + 1 }).ToList();
     }
 
     private static List<PapersAgendaItem> ReadTabbed(string[] lines, int header, List<PapersWarning> warnings)

@@ -289,3 +289,34 @@ public class PapersFileNameTests
         Assert.Contains(import.Warnings, w => w.Message.Contains("the file name says DAG 15", StringComparison.Ordinal));
     }
 }
+
+public class PapersLayoutTextTests
+{
+    /// <summary>Text as <c>pdftotext -layout</c> gives it: cells under their column headers, wrapped cells on the next lines.</summary>
+    [Fact]
+    public void ColumnLaidOutText_IsReadByColumn()
+    {
+        var path = PapersFixtures.SyntheticPath("ccag-20-layout-papers.txt");
+        var import = PapersParser.Parse(File.ReadAllText(path), Path.GetFileName(path));
+
+        Assert.Equal(("CCAG", "20", new DateOnly(2024, 1, 24)), (import.Meeting.Group, import.Meeting.Number, import.Meeting.Date));
+        Assert.Equal(
+            [
+                ("CCAG19-01", "Share the drafting plan with members", "Programme (PMO)", new DateOnly(2024, 1, 10), ActionStatus.RecommendClosed, "Shared on 12/01/2024."),
+                ("CCAG19-02", "Review the consequential change log and confirm owners", "CCAG members", new DateOnly(2024, 1, 24), ActionStatus.Ongoing, "To be discussed in meeting."),
+                ("CCAG19-03", "Confirm drafting resource with the Code Bodies", "Programme (Fraser Mathieson)", (DateOnly?)null, ActionStatus.Ongoing, "Awaiting Ofgem response."),
+            ],
+            import.Actions.Select(a => (a.Ref, a.Text, a.Owner, a.Due, a.Status, a.Update)).ToList<(string, string, string?, DateOnly?, ActionStatus?, string?)>());
+        Assert.Contains(import.Warnings, w => w.Message.StartsWith("could not read a due date for CCAG19-03", StringComparison.Ordinal));
+
+        Assert.Equal(
+            [
+                ("1", "Welcome", AgendaItemType.Information, "Chair"),
+                ("2", "Minutes and Actions", AgendaItemType.Decision, "Secretariat"),
+                ("3", "Code Drafting Update", AgendaItemType.Information, "Programme (Fraser Mathieson)"),
+            ],
+            import.Agenda.Select(a => (a.Number, a.Title, a.Type, a.Lead)).ToList<(string, string, AgendaItemType?, string?)>());
+        Assert.Equal((new TimeOnly(10, 0), new TimeOnly(10, 55)), (import.Meeting.Start, import.Meeting.End));
+        Assert.Equal(new DateOnly(2024, 2, 28), import.NextMeeting?.Date);
+    }
+}
