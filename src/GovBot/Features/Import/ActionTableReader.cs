@@ -98,6 +98,11 @@ internal static partial class ActionTableReader
             rows.Add(ReadWrappedRow(pieces, layout, lines[i], warnings));
             i = next;
         }
+        foreach (var repeated in rows.GroupBy(r => r.Ref).Where(g => g.Count() > 1))
+        {
+            var lineNumbers = string.Join(", ", repeated.Select(r => r.Line));
+            warnings.Add(new PapersWarning(repeated.Last().Line, $"{repeated.Key} appears {repeated.Count()} times (lines {lineNumbers}); all are listed", null));
+        }
         return rows;
     }
 

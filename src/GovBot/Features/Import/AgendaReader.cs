@@ -14,7 +14,7 @@ internal static partial class AgendaReader
     [GeneratedRegex(@"^\s*(?:#|No\.?)?\s*\bItem\b(?=.*\b(?:Time|Type)\b).*\bLead\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HeaderRegex();
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2})(?:\s+(?<rest>\S.*))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\.?(?:\s+(?<rest>\S.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex RowStartRegex();
 
     [GeneratedRegex(@"^\s*\d{1,3}\s*mins?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
