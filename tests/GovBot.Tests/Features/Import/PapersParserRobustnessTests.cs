@@ -320,3 +320,27 @@ public class PapersLayoutTextTests
         Assert.Equal(new DateOnly(2024, 2, 28), import.NextMeeting?.Date);
     }
 }
+
+public class PapersTmagStyleSyntheticTests
+{
+    [Fact]
+    public void TmagStyleCcagPaper_WithWrappedOwnersStatusesAndNamesLists()
+    {
+        var path = PapersFixtures.SyntheticPath("ccag-15-2023-06-28-papers.txt");
+        var import = PapersParser.Parse(File.ReadAllText(path), Path.GetFileName(path));
+
+        Assert.Equal(("CCAG", "15", new DateOnly(2023, 6, 28)), (import.Meeting.Group, import.Meeting.Number, import.Meeting.Date));
+        Assert.Equal(
+            [
+                ("CCAG14-01", "Programme (Fraser Mathieson)", new DateOnly(2023, 6, 28), ActionStatus.RecommendClosed, "Plan shared on 14/06/2023."),
+                ("CCAG14-02", "CCAG members", new DateOnly(2023, 6, 28), ActionStatus.Open, "No responses received."),
+                ("CCAG14-03", "Chair", new DateOnly(2023, 7, 12), ActionStatus.Ongoing, "Letter in draft."),
+                ("CCAG13-05", "Matt Hall, Simon Berry", new DateOnly(2023, 5, 31), ActionStatus.Closed, "Impacts confirmed with CR029 approval."),
+            ],
+            import.Actions.Select(a => (a.Ref, a.Owner, a.Due, a.Status, a.Update)).ToList<(string, string?, DateOnly?, ActionStatus?, string?)>());
+        Assert.Equal("Chair to write to Ofgem on the licence review timeline", import.Actions[2].Text);
+        Assert.Equal(["1", "2", "3"], import.Agenda.Select(a => a.Number));
+        Assert.Equal("Programme (Fraser Mathieson)", import.Agenda[2].Lead);
+        Assert.Equal(new DateOnly(2023, 7, 26), import.NextMeeting?.Date);
+    }
+}
