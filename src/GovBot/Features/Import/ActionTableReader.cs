@@ -284,7 +284,7 @@ internal static partial class ActionTableReader
             }
             pre = body.Take(a.Piece).ToList();
             pre.Add(piece with { Text = piece.Text[..a.Index], Wraps = true });
-            post = string.Join(" ", new[] { piece.Text[(a.Index + a.Length)..] }.Concat(body.Skip(a.Piece + 1).Select(p => p.Text)));
+            post = UpdateText([piece.Text[(a.Index + a.Length)..], .. body.Skip(a.Piece + 1).Select(p => p.Text)]);
         }
         else
         {
@@ -322,6 +322,29 @@ internal static partial class ActionTableReader
     }
 
     private readonly record struct Anchor(int Piece, int Index, int Length, DateOnly? Date);
+
+    [GeneratedRegex(@"^\s*[A-Z][^.!?;]{0,60}:?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingLikeRegex();
+
+    /// <summary>
+    /// The status and update after the due date. The last row of a table is followed by whatever comes next
+    /// on the page; a short heading-like line after a finished sentence ("Next steps") is not part of the update.
+    /// </summary>
+    private static string UpdateText(IReadOnlyList<string> lines)
+    {
+        var taken = new List<string>();
+        foreach (var line in lines)
+        {
+            var previous = taken.Count > 0 ? taken[^1].TrimEnd() : "";
+            if (previous.Length > 0 && previous[^1] is '.' or '!' or '?' && HeadingLikeRegex().IsMatch(line)
+                && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8)
+            {
+                break;
+            }
+            taken.Add(line);
+        }
+        return string.Join(" ", taken);
+    }
 
     [GeneratedRegex(@"(?<![\w-])(?:ONGOING|OPEN|CLOSED|COMPLETED?|RECOMMEND(?:ED)?\s+(?:TO\s+)?CLOS(?:ED?|URE))(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex UpperCaseStatusRegex();
