@@ -85,7 +85,9 @@ public static partial class PapersParser
         TimeOnly? start = null, end = null;
         int? headerLine = null;
 
-        for (var i = 0; i < Math.Min(CoverLines, lines.Length); i++)
+        // The cover: the first lines, before the agenda and the action log start.
+        var coverEnd = new[] { CoverLines, lines.Length, (agenda.Count > 0 ? agenda[0].Line : CoverLines) - 1, (actions.Count > 0 ? actions[0].Line : CoverLines) - 1 }.Min();
+        for (var i = 0; i < coverEnd; i++)
         {
             var line = lines[i];
             if (group is null && NamedHeaderRegex().Match(line) is { Success: true } named)

@@ -344,3 +344,16 @@ public class PapersTmagStyleSyntheticTests
         Assert.Equal(new DateOnly(2023, 7, 26), import.NextMeeting?.Date);
     }
 }
+
+public class PapersCoverTests
+{
+    [Fact]
+    public void AMeetingNameWrappedInsideTheAgenda_IsNotTheCover()
+    {
+        var text = " # Item Objective Type Lead Time Page\n\n1 Minutes Approve the minutes of \nDAG 33\nDecision Chair\n10:00-10:10\n10 mins\n";
+        var import = PapersParser.Parse(text, "dag-34-2024-03-13-papers.txt");
+        Assert.Equal(("DAG", "34"), (import.Meeting.Group, import.Meeting.Number));
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("file name says", StringComparison.Ordinal));
+        Assert.Equal("Minutes", Assert.Single(import.Agenda).Title);
+    }
+}
