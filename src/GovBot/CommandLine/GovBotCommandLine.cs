@@ -1,5 +1,6 @@
 using GovBot.SampleData;
 using GovBot.Storage;
+using GovBot.Features.Import;
 
 namespace GovBot.CommandLine;
 
@@ -16,38 +17,28 @@ public static class GovBotCommandLine
         "playground-config" => Task.FromResult(PlaygroundConfigCommand.Run(args, Console.Out, Console.Error)),
         "seed" when args.Length >= 2 && args[1] == "sample" => SeedSampleAsync(args[2..], cancellationToken),
         "seed" => Task.FromResult(Usage("usage: govbot seed sample")),
+        "import" => ImportAsync(args[1..], cancellationToken),
         _ => Task.FromResult(Usage($"'{args[0]}' is not available yet.")),
     };
 
     /// <summary>Writes the sample data set into the configured storage (idempotent upserts).</summary>
     private static async Task<int> SeedSampleAsync(string[] rest, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = rest,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Services.AddGovBotStorage(builder.Configuration);
-        using var services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        try
-        {
-            _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value; // validates now, for a clear message
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-        var tables = services.GetRequiredService<GovBotTables>();
-        var writer = services.GetRequiredService<GovernanceDataWriter>();
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await using var services = await StorageCommandHost.StartAsync(rest, Console.Error, register: null, cancellationToken);
+        if (services is null) return 1;
         var data = MhhsSampleData.Build();
-        await writer.WriteAsync(data, cancellationToken);
+        await services.GetRequiredService<GovernanceDataWriter>().WriteAsync(data, cancellationToken);
         Console.WriteLine(
             $"Sample data written: {data.Groups.Count} groups, {data.People.Count} people, {data.Meetings.Count} meetings, " +
             $"{data.Actions.Count} actions, {data.Decisions.Count} decisions, {data.ChangeRequests.Count} change requests, " +
             $"{data.Checklist.Count} checklist items, {data.Milestones.Count} milestones.");
         return 0;
+    }
+
+    private static async Task<int> ImportAsync(string[] args, CancellationToken cancellationToken)
+    {
+        await using var writer = new LazyStorageImportWriter(Console.Error);
+        return await PapersImportCommand.RunAsync(args, Console.Out, Console.Error, writer, cancellationToken);
     }
 
     internal static int Usage(string problem)

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GovBot.Features.Import;
+
+/// <summary>
+/// The <c>--json</c> contract of <c>govbot import papers</c>: dates yyyy-MM-dd, times HH:mm, absent values null,
+/// statuses and agenda types by name. A separate outbound shape, so the parser's records can change freely.
+/// </summary>
+public sealed record PapersImportJson(
+    PapersMeetingJson Meeting,
+    IReadOnlyList<PapersAgendaJson> Agenda,
+    IReadOnlyList<PapersActionJson> Actions,
+    IReadOnlyList<PapersDecisionJson> Decisions,
+    IReadOnlyList<PapersChecklistJson> Checklist,
+    IReadOnlyList<PapersChangeRequestJson> ChangeRequests,
+    PapersNextMeetingJson? NextMeeting,
+    IReadOnlyList<string> Warnings)
+{
+    private static readonly JsonSerializerOptions Options = new(PapersImportJsonContext.Default.Options)
+    {
+        // Papers are full of en dashes and curly quotes; print them as they are rather than \u2013.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly PapersImportJsonContext Context = new(Options);
+
+    public static PapersImportJson From(PapersImport import) => new(
+        new PapersMeetingJson(import.Meeting.Group, import.Meeting.Number, Date(import.Meeting.Date), Time(import.Meeting.Start), Time(import.Meeting.End), import.Meeting.DocumentId),
+        import.Agenda.Select(a => new PapersAgendaJson(a.Number, a.Title, a.Type?.ToString(), a.Lead, Time(a.Start), Time(a.End))).ToList(),
+        import.Actions.Select(a => new PapersActionJson(a.Ref, Date(a.Raised), a.Text, a.Owner, Date(a.Due), a.Status?.ToString(), a.Update)).ToList(),
+        import.Decisions.Select(d => new PapersDecisionJson(d.Number, d.Text)).ToList(),
+        import.Checklist.Select(c => new PapersChecklistJson(c.Number, c.Text, Date(c.Deadline), c.Reminder)).ToList(),
+        import.ChangeRequests.Select(c => new PapersChangeRequestJson(c.Id, c.Mentions)).ToList(),
+        import.NextMeeting is { } n ? new PapersNextMeetingJson(n.Group, Date(n.Date), Time(n.Start)) : null,
+        import.Warnings.Select(w => w.ToString()).ToList());
+
+    public static string Serialize(PapersImport import) => JsonSerializer.Serialize(From(import), Context.PapersImportJson);
+
+    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Time(TimeOnly? t) => t?.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+public sealed record PapersMeetingJson(string? Group, string? Number, string? Date, string? Start, string? End, string? DocumentId);
+
+public sealed record PapersAgendaJson(string Number, string Title, string? Type, string? Lead, string? Start, string? End);
+
+public sealed record PapersActionJson(string Ref, string? Raised, string Text, string? Owner, string? Due, string? Status, string? Update);
+
+public sealed record PapersDecisionJson(int Number, string Text);
+
+public sealed record PapersChecklistJson(int Number, string Text, string? Deadline, bool Reminder);
+
+public sealed record PapersChangeRequestJson(string Id, IReadOnlyList<string> Mentions);
+
+public sealed record PapersNextMeetingJson(string? Group, string? Date, string? Start);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    WriteIndented = true)]
+[JsonSerializable(typeof(PapersImportJson))]
+internal sealed partial class PapersImportJsonContext : JsonSerializerContext;
