@@ -68,6 +68,13 @@ public sealed class StartupSeedingTests(AzuriteFixture azurite) : StorageTestBas
             ["Storage:TablePrefix"] = Prefix,
         };
         if (seedWhenEmpty is not null) settings["SampleData:SeedWhenEmpty"] = seedWhenEmpty;
+        if (environment != "Development")
+        {
+            // Outside Development the bot must have an identity (anonymous mode is refused); no token is fetched at start.
+            settings["Bot:AppId"] = "6f1d2c3b-4a59-4e87-9d10-2b3c4d5e6f70";
+            settings["Bot:TenantId"] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+            settings["Bot:AppType"] = "UserAssignedMSI";
+        }
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);

@@ -69,13 +69,16 @@ public static class PapersImportCommand
         foreach (var note in read.Notes) await stderr.WriteLineAsync($"import papers: {note}");
 
         var import = PapersParser.Parse(read.Text, Path.GetFileName(file));
-        if (import.Agenda.Count == 0 && import.Actions.Count == 0 && import.Decisions.Count == 0 && import.Checklist.Count == 0)
-        {
-            await stderr.WriteLineAsync($"import papers: no agenda, actions, decisions or checklist found in '{file}'; is it a meeting's papers?");
-        }
+        var nothingFound = import.Agenda.Count == 0 && import.Actions.Count == 0 && import.Decisions.Count == 0 && import.Checklist.Count == 0;
 
         if (json) await stdout.WriteLineAsync(PapersImportJson.Serialize(import));
         else await WriteSummaryAsync(import, stdout);
+        if (nothingFound)
+        {
+            // Not meeting papers (or not readable as such): say so, and write nothing.
+            await stderr.WriteLineAsync($"import papers: no agenda, actions, decisions or checklist found in '{file}'; is it a meeting's papers? Nothing was written.");
+            return UnreadableInput;
+        }
 
         if (dryRun)
         {

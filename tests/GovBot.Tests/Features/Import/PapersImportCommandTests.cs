@@ -178,3 +178,42 @@ public class GovBotCommandLineImportTests
 
 [CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
 public class ConsoleCollection;
+
+public class PapersImportCommandNotPapersTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TextThatIsNotPapers_ExitsNonZero_AndNothingIsWritten(bool dryRun)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"not-papers-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "Shopping list\nmilk\nbread\n");
+        var writer = new RecordingWriter();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            string[] args = dryRun ? ["papers", file, "--dry-run"] : ["papers", file];
+            var code = await GovBot.Features.Import.PapersImportCommand.RunAsync(args, stdout, stderr, writer, CancellationToken.None);
+
+            Assert.Equal(GovBot.Features.Import.PapersImportCommand.UnreadableInput, code);
+            Assert.Contains("is it a meeting's papers?", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, writer.Calls);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class RecordingWriter : GovBot.Features.Import.IPapersImportWriter
+    {
+        public int Calls { get; private set; }
+
+        public Task<string> WriteAsync(GovBot.Features.Import.PapersImport import, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult("written");
+        }
+    }
+}
