@@ -20,3 +20,11 @@ public interface IConversationObserver
 {
     Task OnActivityAsync(Activity activity, CancellationToken cancellationToken);
 }
+
+/// <summary>Handles a message that carries a file (e.g. papers or a CSV sent to GovBot in 1:1 chat) instead of a question.</summary>
+public interface IFileMessageHandler
+{
+    bool CanHandle(Activity activity);
+
+    Task<JsonObject> HandleAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken);
+}

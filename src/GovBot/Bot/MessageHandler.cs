@@ -8,6 +8,7 @@ public sealed partial class MessageHandler(
     CallerResolver callers,
     AskService ask,
     IEnumerable<IConversationObserver> observers,
+    IEnumerable<IFileMessageHandler> fileHandlers,
     TimeProvider clock,
     ILogger<MessageHandler> logger) : IActivityHandler
 {
@@ -22,7 +23,8 @@ public sealed partial class MessageHandler(
         }
 
         var text = turn.Activity.TextWithoutMention() ?? "";
-        if (text.Length == 0 && turn.Activity.Value is not null)
+        var fileHandler = fileHandlers.FirstOrDefault(h => h.CanHandle(turn.Activity));
+        if (fileHandler is null && text.Length == 0 && turn.Activity.Value is not null)
         {
             return; // a card submit without a verb: nothing was asked
         }
@@ -31,7 +33,9 @@ public sealed partial class MessageHandler(
         try
         {
             var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
-            var answer = ask.AnswerAsync(text, caller, turn, page: 0, cancellationToken);
+            var answer = fileHandler is not null
+                ? fileHandler.HandleAsync(turn, caller, cancellationToken)
+                : ask.AnswerAsync(text, caller, turn, page: 0, cancellationToken);
             var typing = Task.Delay(TypingAfter, clock, cancellationToken);
             if (await Task.WhenAny(answer, typing) == typing && !answer.IsCompleted)
             {
