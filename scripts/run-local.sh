@@ -10,7 +10,7 @@ run_local() {
   local work="$ROOT/.govbot-local"
   mkdir -p "$work"
   log "building GovBot..."
-  dotnet build "$ROOT/src/GovBot/GovBot.csproj" -nologo -v quiet -clp:ErrorsOnly >&2
+  dotnet build "$ROOT/src/GovBot/GovBot.csproj" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
   local dll="$ROOT/src/GovBot/bin/Debug/net10.0/GovBot.dll"
 
   AZURITE_PID="" GOVBOT_PID="" PLAYGROUND_PID=""
@@ -49,7 +49,7 @@ run_local() {
     kill -0 "$PLAYGROUND_PID" 2>/dev/null || { tail -40 "$work/playground.log" >&2; die "The Agents Playground did not start."; }
     sleep 0.2
   done
-  local who; who=$(sed -n '/^currentUser:/,/^users:/s/^  name: //p' "$work/.m365agentsplayground.yml" | head -1)
+  local who; who=$(sed -n "/^currentUser:/,/^users:/s/^  name: //p" "$work/.m365agentsplayground.yml" | head -1 | tr -d "\"")
   cat <<MSG
 
   GovBot is running.  Open the Agents Playground:  http://localhost:$pg_port

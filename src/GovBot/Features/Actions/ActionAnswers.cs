@@ -91,7 +91,9 @@ public sealed class ActionAnswers(ActionStore actions, TimeProvider clock)
 
     private static string Title(ActionFilter filter)
     {
-        var status = filter.Overdue ? "overdue" : filter.Statuses.Count == 0 ? "open" : string.Join(" or ", filter.Statuses.Select(s => ActionCards.StatusWords(s).ToLowerInvariant()));
+        var status = filter.Overdue ? "overdue"
+            : filter.EffectiveStatuses.SetEquals(ActionFilter.NotClosed) ? "open"
+            : string.Join(" or ", filter.Statuses.Order().Select(s => ActionCards.StatusWords(s).ToLowerInvariant()));
         var whose = filter.Mine ? "Your" : filter.PersonName is { } name ? $"{name}'s" : null;
         var group = filter.GroupCode is { } g ? $"{g} " : "";
         var window = filter.DueWindow is { } w ? $" due {UkFormat.ShortDate(w.From)} to {UkFormat.ShortDate(w.To)}" : "";
