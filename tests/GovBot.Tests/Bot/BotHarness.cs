@@ -41,6 +41,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>Every storage request the app makes ("GET /devstoreaccount1/table()?$filter=...").</summary>
     public RequestRecorder StorageRequests { get; private init; } = new();
+
+    /// <summary>When each storage request started and ended, to count sequential round trips.</summary>
+    public StorageTimings StorageTimings { get; private init; } = new();
     public HttpClient Client { get; }
     public string Prefix { get; }
     public IServiceProvider Services => _factory.Services;
@@ -53,6 +56,7 @@ public sealed class BotHarness : IAsyncDisposable
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
         var storageRequests = new RequestRecorder();
+        var storageTimings = new StorageTimings();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -70,11 +74,12 @@ public sealed class BotHarness : IAsyncDisposable
                 {
                     var clientOptions = new TableClientOptions { Retry = { MaxRetries = 0 } };
                     clientOptions.AddPolicy(storageRequests, HttpPipelinePosition.PerCall);
+                    clientOptions.AddPolicy(storageTimings, HttpPipelinePosition.PerCall);
                     return StorageServiceCollectionExtensions.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
                 });
             });
         });
-        var harness = new BotHarness(factory, connector, prefix) { StorageRequests = storageRequests };
+        var harness = new BotHarness(factory, connector, prefix) { StorageRequests = storageRequests, StorageTimings = storageTimings };
         var tables = factory.Services.GetRequiredService<GovBotTables>();
         await tables.EnsureCreatedAsync(CancellationToken.None);
         await factory.Services.GetRequiredService<GovernanceDataWriter>().WriteAsync(harness.Data, CancellationToken.None);
@@ -239,5 +244,46 @@ public static class BotHarnessText
         }
         Walk(node);
         return string.Join("\n", texts);
+    }
+}
+
+/// <summary>Start and end of every storage request; <see cref="RoundTrips"/> counts the sequential waves among them.</summary>
+public sealed class StorageTimings : Azure.Core.Pipeline.HttpPipelinePolicy
+{
+    private readonly ConcurrentQueue<(long Start, long End)> _requests = new();
+
+    public void Clear() => _requests.Clear();
+
+    /// <summary>
+    /// Requests that overlap in time are one round trip; a request that starts only after every earlier one has
+    /// finished begins the next. This is the number of times the caller waited on storage in sequence.
+    /// </summary>
+    public int RoundTrips
+    {
+        get
+        {
+            var waves = 0;
+            long waveEnd = long.MinValue;
+            foreach (var (start, end) in _requests.OrderBy(r => r.Start))
+            {
+                if (start >= waveEnd) waves++;
+                waveEnd = start >= waveEnd ? end : Math.Max(waveEnd, end);
+            }
+            return waves;
+        }
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        ProcessNext(message, pipeline);
+        _requests.Enqueue((start, System.Diagnostics.Stopwatch.GetTimestamp()));
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        await ProcessNextAsync(message, pipeline);
+        _requests.Enqueue((start, System.Diagnostics.Stopwatch.GetTimestamp()));
     }
 }

@@ -50,12 +50,9 @@ public sealed class ActionStore(GovBotTables tables)
     /// <summary>Actions due on a day in [from, to], by due date then ref; open and closed (callers filter by status).</summary>
     public async Task<IReadOnlyList<ActionItem>> ListDueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var pointers = new List<TableEntity>();
-        foreach (var filter in DueBetweenFilters(from, to))
-        {
-            pointers.AddRange(await TableRows.QueryAsync(Index, filter, cancellationToken));
-        }
-        var actions = await ResolveAsync(pointers, cancellationToken);
+        // One query per due month, all at once: a window of any length costs one round trip, then the point reads.
+        var months = await Task.WhenAll(DueBetweenFilters(from, to).Select(filter => TableRows.QueryAsync(Index, filter, cancellationToken)));
+        var actions = await ResolveAsync(months.SelectMany(m => m), cancellationToken);
         return actions
             .Where(a => a.Due is { } d && d >= from && d <= to)
             .OrderBy(a => a.Due).ThenBy(a => a.Ref, StringComparer.Ordinal)
