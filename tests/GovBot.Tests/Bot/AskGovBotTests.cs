@@ -148,6 +148,25 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SlowAnswer_IsPrecededByATypingIndicator_FastOneIsNot()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var lee = bot.Person("lee-cox");
+        await bot.AskAsync("help", lee); // warm caches
+
+        var before = bot.Connector.Sent.Count;
+        await bot.AskAsync("help", lee); // no storage: fast
+        Assert.DoesNotContain(bot.Connector.Sent.Skip(before), s => s.Activity?["type"]?.GetValue<string>() == "typing");
+
+        bot.StorageTimings.Delay = TimeSpan.FromMilliseconds(500);
+        before = bot.Connector.Sent.Count;
+        await bot.AskAsync("CR043", lee);
+        var sent = bot.Connector.Sent.Skip(before).Select(s => s.Activity?["type"]?.GetValue<string>()).ToList();
+        Assert.Equal(["typing", "message"], sent);
+        bot.StorageTimings.Delay = TimeSpan.Zero; // a quick clean-up
+    }
+
+    [Fact]
     public async Task Install_SendsTheWelcomeCard()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -152,6 +152,7 @@ public sealed class BotHarness : IAsyncDisposable
         using var response = await PostAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
         var reply = await Connector.WaitForAsync(r => r.Activity?["attachments"] is JsonArray, before);
+        await Cards.CardSchema.AssertValidAsync(reply.Card!, $"\"{text}\"");
         return reply.Card!;
     }
 
@@ -160,7 +161,12 @@ public sealed class BotHarness : IAsyncDisposable
     {
         using var response = await PostAsync(Execute(verb, data, from));
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+        var body = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+        if (body?["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")
+        {
+            await Cards.CardSchema.AssertValidAsync(body["value"]!.AsObject(), verb);
+        }
+        return (response.StatusCode, body);
     }
 
     public async ValueTask DisposeAsync()
@@ -254,6 +260,9 @@ public sealed class StorageTimings : Azure.Core.Pipeline.HttpPipelinePolicy
 
     public void Clear() => _requests.Clear();
 
+    /// <summary>Added to every storage request, to make answers slow.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>
     /// Requests that overlap in time are one round trip; a request that starts only after every earlier one has
     /// finished begins the next. This is the number of times the caller waited on storage in sequence.
@@ -283,6 +292,7 @@ public sealed class StorageTimings : Azure.Core.Pipeline.HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
         await ProcessNextAsync(message, pipeline);
         _requests.Enqueue((start, System.Diagnostics.Stopwatch.GetTimestamp()));
     }

@@ -11,13 +11,7 @@ public class CardValidationTests
 {
     public static TheoryData<string> CardNames() => [.. CardSamples.All().Keys];
 
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(async () =>
-    {
-        var schemaJson = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.SharedSchema("adaptive-card-1.5.0.json")))!.AsObject();
-        // Teams accepts the root "msteams" property (width, mentions); the 1.5 schema's additionalProperties:false rejects it.
-        schemaJson["definitions"]!["AdaptiveCard"]!["properties"]!.AsObject()["msteams"] = new JsonObject { ["type"] = "object" };
-        return await JsonSchema.FromJsonAsync(schemaJson.ToJsonString());
-    });
+    private static Lazy<Task<JsonSchema>> Schema => CardSchema.Schema;
 
     [Theory]
     [MemberData(nameof(CardNames))]
