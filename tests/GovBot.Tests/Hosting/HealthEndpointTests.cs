@@ -68,6 +68,13 @@ public sealed class StartupSeedingTests(AzuriteFixture azurite) : StorageTestBas
             ["Storage:TablePrefix"] = Prefix,
         };
         if (seedWhenEmpty is not null) settings["SampleData:SeedWhenEmpty"] = seedWhenEmpty;
+        if (environment != "Development")
+        {
+            // Outside Development the bot refuses to start anonymously: give it a (never used) managed identity.
+            settings["Bot:AppId"] = "00000000-0000-0000-0000-00000000b07a";
+            settings["Bot:TenantId"] = "00000000-0000-0000-0000-00000000aaaa";
+            settings["Bot:AppType"] = "UserAssignedMSI";
+        }
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
