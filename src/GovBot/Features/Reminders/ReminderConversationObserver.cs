@@ -18,6 +18,20 @@ public sealed partial class ReminderConversationObserver(
 {
     public async Task OnActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
+        try
+        {
+            await ObserveAsync(activity, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // The question still gets its answer; the reference is refreshed by the next message.
+            var status = e.Status;
+            LogStorageFailed(logger, status);
+        }
+    }
+
+    private async Task ObserveAsync(Activity activity, CancellationToken cancellationToken)
+    {
         if (activity is not { ServiceUrl.Length: > 0, Conversation.Id.Length: > 0, Recipient: not null }) return;
         var added = activity.IsBotAdded();
         var removed = IsBotRemoved(activity);
@@ -82,6 +96,9 @@ public sealed partial class ReminderConversationObserver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: forgot the conversation of recipient {Recipient} (uninstalled)")]
     private static partial void LogRemoved(ILogger logger, string recipient);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminders: storing a conversation reference failed (HTTP {Status}); the next message retries")]
+    private static partial void LogStorageFailed(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reminders: a personal chat with someone not in the directory; no reference kept")]
     private static partial void LogUnknownPerson(ILogger logger);
