@@ -31,7 +31,7 @@ public static class ReminderCards
         {
             body.Add(new TextBlock(LateLabel(sendTime)) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
         }
-        foreach (var section in digest.Items.GroupBy(i => Section(i.Slot.Kind, i.Item.Kind)).OrderBy(g => g.Key))
+        foreach (var section in digest.Items.GroupBy(i => Section(i.Slot.Kind)).OrderBy(g => g.Key))
         {
             body.Add(CardKit.SectionHeading(SectionTitle(section.Key, personal)));
             foreach (var r in section.Take(maxItems))
@@ -149,13 +149,13 @@ public static class ReminderCards
 
     private enum SectionKind { Checklist, ActionsDue, Overdue, Escalation, Snoozed }
 
-    private static SectionKind Section(SlotKind slot, ReminderItemKind kind) => slot switch
+    private static SectionKind Section(SlotKind slot) => slot switch
     {
         SlotKind.ChecklistBefore => SectionKind.Checklist,
         SlotKind.ActionBefore => SectionKind.ActionsDue,
         SlotKind.OverdueWeekly => SectionKind.Overdue,
         SlotKind.Escalation => SectionKind.Escalation,
-        _ => kind == ReminderItemKind.Checklist ? SectionKind.Snoozed : SectionKind.Snoozed,
+        _ => SectionKind.Snoozed,
     };
 
     private static string SectionTitle(SectionKind s, bool personal) => s switch

@@ -133,6 +133,7 @@ public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calenda
             var wanted = s.Recipient.Kind != RecipientKind.Person
                 || (s.Kind == ReminderItemKind.Checklist ? personalChecklist : personalActions).Contains(s.Recipient.Id);
             if (!wanted) { Skip(SkipOwnerNotSubscribed); continue; }
+            if (planned.TryGetValue(s.Recipient, out var already) && already.Keys.Any(k => k.Item1 == item.Key)) continue; // due today anyway
             Add(s.Recipient, item, new ReminderSlot(SlotKind.Snoozed, 0, today));
         }
 
