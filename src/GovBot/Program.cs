@@ -2,6 +2,7 @@ using GovBot.Bot;
 using GovBot.Clock;
 using GovBot.Connector;
 using GovBot.CommandLine;
+using GovBot.Features.Reminders;
 using GovBot.Hosting;
 using GovBot.Observability;
 using GovBot.Storage;
@@ -17,6 +18,7 @@ builder.Services.AddGovBotClock(builder.Configuration);
 builder.Services.AddGovBotStorage(builder.Configuration);
 builder.Services.AddGovBotHealth();
 builder.Services.AddGovBotBot(builder.Configuration);
+builder.Services.AddGovBotReminders(builder.Configuration);
 
 var app = builder.Build();
 app.MapGovBotHealth();

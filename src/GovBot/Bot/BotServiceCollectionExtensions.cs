@@ -53,6 +53,7 @@ public static class BotServiceCollectionExtensions
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate);
             foreach (var verb in ActionCardActions.Verbs) routes.OnCardAction<ActionCardActions>(verb);
             foreach (var verb in NavigationCardActions.Verbs) routes.OnCardAction<NavigationCardActions>(verb);
+            foreach (var verb in Features.Reminders.ReminderCardActions.Verbs) routes.OnCardAction<Features.Reminders.ReminderCardActions>(verb);
         });
         return services;
     }

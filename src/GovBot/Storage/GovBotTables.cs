@@ -19,11 +19,16 @@ public static class TableNames
     public const string ChangeRequests = "ChangeRequests";
     public const string Checklist = "Checklist";
     public const string Milestones = "Milestones";
+    public const string ConversationRefs = "ConversationRefs";
+    public const string Subscriptions = "Subscriptions";
+    public const string ReminderLedger = "ReminderLedger";
+    public const string ReminderState = "ReminderState";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Groups, Memberships, People, PeopleIndex, Meetings, MeetingsByMonth,
         Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones,
+        ConversationRefs, Subscriptions, ReminderLedger, ReminderState,
     ];
 }
 

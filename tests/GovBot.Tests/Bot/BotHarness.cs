@@ -51,9 +51,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="startAt">The app's clock start (Clock:StartAt).</param>
     /// <param name="settings">More configuration, e.g. "Pmo:GroupId".</param>
-    public static async Task<BotHarness> StartAsync(AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="prefix">Reuse the tables of an earlier harness (a restart of the app); null for fresh tables.</param>
+    public static async Task<BotHarness> StartAsync(AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null, string? prefix = null)
     {
-        var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
+        prefix ??= "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
         var storageRequests = new RequestRecorder();
         var storageTimings = new StorageTimings();
@@ -85,6 +86,9 @@ public sealed class BotHarness : IAsyncDisposable
         await factory.Services.GetRequiredService<GovernanceDataWriter>().WriteAsync(harness.Data, CancellationToken.None);
         return harness;
     }
+
+    /// <summary>Leave the tables in place on dispose (another harness will start on them).</summary>
+    public bool KeepTables { get; set; }
 
     public Person Person(string id) => Data.People.Single(p => p.Id == id);
 
@@ -174,7 +178,7 @@ public sealed class BotHarness : IAsyncDisposable
         Client.Dispose();
         try
         {
-            await _factory.Services.GetRequiredService<GovBotTables>().DeleteAllAsync(CancellationToken.None);
+            if (!KeepTables) await _factory.Services.GetRequiredService<GovBotTables>().DeleteAllAsync(CancellationToken.None);
         }
         finally
         {

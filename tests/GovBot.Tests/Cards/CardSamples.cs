@@ -7,6 +7,7 @@ using GovBot.Features.Groups;
 using GovBot.Features.Help;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
+using GovBot.Features.Reminders;
 
 namespace GovBot.Tests.Cards;
 
@@ -76,6 +77,15 @@ internal static class CardSamples
     public static readonly Group Dag = new("DAG", "Design Advisory Group", 3, null, new MeetingCadence(2, DayOfWeek.Wednesday, new(10, 0), new(12, 30)), true,
         "Provides design assurance and advises the SRO on design decisions.", "chair-1", "pmo-1", ["design advisory group"]);
 
+    /// <summary>A digest on 13 March 2024: a checklist deadline, an action due soon, an overdue one.</summary>
+    public static PlannedDigest ReminderDigest(bool personal) => new(
+        personal ? Recipient.Person("lee-cox") : Recipient.Conversation("19:dag@thread.tacv2"), AsOf, new DateTimeOffset(2024, 3, 13, 9, 0, 0, TimeSpan.Zero), false,
+        [
+            new(new ReminderItem(ReminderItemKind.Checklist, Checklist[0].Id, Checklist[0].Text, Checklist[0].Deadline!.Value, null, "DAG 34"), new ReminderSlot(SlotKind.ChecklistBefore, 1, Checklist[0].Deadline!.Value)),
+            new(new ReminderItem(ReminderItemKind.Action, DueSoon.Ref, DueSoon.Text, DueSoon.Due!.Value, "DAG", DueSoon.OwnerText), new ReminderSlot(SlotKind.ActionBefore, 3, DueSoon.Due!.Value)),
+            new(new ReminderItem(ReminderItemKind.Action, Overdue.Ref, "Programme to publish the <b>revised</b> plan", Overdue.Due!.Value, "DAG", Overdue.OwnerText), new ReminderSlot(SlotKind.OverdueWeekly, 0, new(2024, 3, 11))),
+        ]);
+
     /// <summary>Every card kind, named for file output and test names.</summary>
     public static IReadOnlyDictionary<string, JsonObject> All() => new Dictionary<string, JsonObject>
     {
@@ -104,6 +114,20 @@ internal static class CardSamples
         ["help"] = HelpCards.Help(),
         ["unknown"] = HelpCards.Unknown("what's the weather <script>", ["my open actions", "help"]),
         ["error"] = CommonCards.Error("The action log could not be read. Please try again in a minute.", "my open actions"),
+        ["reminder-digest-personal"] = ReminderCards.Digest(ReminderDigest(personal: true), new(9, 0), personal: true),
+        ["reminder-digest-channel-late"] = ReminderCards.Digest(ReminderDigest(personal: false) with { IsLate = true }, new(9, 0), personal: false),
+        ["reminder-snoozed"] = ReminderCards.Snoozed(new(2024, 3, 18), new(9, 0), ["action:DAG33-02", "checklist:20240306-01"]),
+        ["reminder-settings"] = ReminderCards.PersonalSettings(actions: true, checklist: true, installed: true, reachable: true, "Checklist reminders are now on."),
+        ["reminder-settings-off"] = ReminderCards.PersonalSettings(actions: false, checklist: false, installed: false, reachable: false),
+        ["reminder-subscriptions"] = ReminderCards.Subscriptions(["checklist", "group:DAG"], "Subscribed: DAG actions."),
+        ["reminder-subscriptions-empty"] = ReminderCards.Subscriptions([]),
+        ["reminder-report"] = ReminderCards.Report(
+            new ReminderRun(new DateTimeOffset(2024, 3, 13, 9, 0, 5, TimeSpan.Zero), new DateTimeOffset(2024, 3, 13, 9, 0, 9, TimeSpan.Zero), AsOf, false,
+                12, 30, 26, 2, 0, 2, 0, 0, new Dictionary<string, int> { ["owner has reminders off or no personal install"] = 7 }, ["ab12cd34ef"]),
+            [new StoredConversation(Recipient.Conversation("19:dag@thread.tacv2"),
+                new GovBot.Connector.ConversationReference("https://smba.trafficmanager.net/uk/", "msteams", new("19:dag@thread.tacv2", "channel", Name: "DAG general"), new("28:bot"), null, "t"),
+                AsOf.ToDateTime(default), new DateTimeOffset(2024, 3, 13, 9, 0, 7, TimeSpan.Zero), "HTTP 403 BotDisabledByAdmin")]),
+        ["reminder-report-empty"] = ReminderCards.Report(null, []),
         ["conflict"] = CommonCards.Conflict("Action DAG33-07", ActionCards.ShowVerb, new JsonObject { ["ref"] = "DAG33-07" }),
     };
 }

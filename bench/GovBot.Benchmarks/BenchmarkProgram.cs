@@ -1,0 +1,19 @@
+namespace GovBot.Benchmarks;
+
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c>.</summary>
+internal static class BenchmarkProgram
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var which = args.Length > 0 ? args[0] : "";
+        switch (which)
+        {
+            case "reminders":
+                await ReminderBenchmark.RunAsync(Console.Out);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders");
+                return 2;
+        }
+    }
+}

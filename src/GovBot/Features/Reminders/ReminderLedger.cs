@@ -1,0 +1,147 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using GovBot.Storage;
+
+namespace GovBot.Features.Reminders;
+
+/// <summary>Where a reminder is in its life. Only Pending may become Sending, and only Sending leads to a send.</summary>
+public enum LedgerState
+{
+    /// <summary>Planned and written; no send attempted since. Safe to send.</summary>
+    Pending,
+    /// <summary>Claimed by a dispatcher that is calling Teams now. Outcome unknown until it writes one.</summary>
+    Sending,
+    /// <summary>Teams accepted the message.</summary>
+    Sent,
+    /// <summary>Teams refused it for good (e.g. 400, 413) or the attempts ran out.</summary>
+    Failed,
+    /// <summary>Teams answered 403/404: the app is gone from the conversation, or the user blocked it.</summary>
+    Unreachable,
+    /// <summary>The dispatcher died while sending: Teams may or may not have shown it. Never re-sent (at most once).</summary>
+    Unknown,
+}
+
+/// <summary>One (recipient, item, slot) reminder in the ledger.</summary>
+public sealed record LedgerEntry(Recipient Recipient, string RowKey, LedgerState State, int Attempts, DateTimeOffset UpdatedAt, string? DigestId, string? ActivityId, string? Error, ETag ETag);
+
+/// <summary>
+/// <b>ReminderLedger</b>: the durable record that makes every reminder go out exactly once. PartitionKey = the
+/// recipient's encoded key; RowKey = "yyyyMMdd|{item}|{slot}" (the send day, then e.g. "action:DAG33-04|act-3@20240424").
+/// A digest's entries share one partition and one day prefix, so one range query reads them and one transaction
+/// changes them all. Partitions grow by a few rows per working day per recipient.
+/// <para>
+/// The model: an entry is written Pending (an insert: a second writer gets 409) before anything is sent; a dispatcher
+/// may send only after moving it Pending → Sending with its ETag (a second dispatcher gets 412); it then records
+/// Sent, Unreachable, Failed, or back to Pending when Teams refused it retryably (nothing was shown, so a retry
+/// cannot duplicate). An entry still Sending after <see cref="ReminderOptions.SendingGrace"/> belongs to a dispatcher
+/// that died mid-call: Teams may have shown it, so it becomes Unknown and is never re-sent. Hence never twice; and
+/// nothing is skipped except a message lost in the milliseconds of that one HTTP call, which the report shows.
+/// </para>
+/// </summary>
+public sealed class ReminderLedger(GovBotTables tables)
+{
+    private TableClient Table => tables.Get(TableNames.ReminderLedger);
+
+    public static string DayPrefix(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "|";
+
+    /// <summary>A recipient's entries of one send day.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(Recipient recipient, DateOnly day, CancellationToken cancellationToken)
+    {
+        var prefix = DayPrefix(day);
+        var rows = await TableRows.QueryAsync(Table, TableRows.PartitionRowRange(recipient.TableKey, prefix, prefix + "~"), cancellationToken);
+        return rows.Select(r => FromRow(recipient, r)).ToList();
+    }
+
+    /// <summary>Every entry of one send day, across recipients (the report and tests; a scan of that day's rows).</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ListDayAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var prefix = DayPrefix(day);
+        var rows = await TableRows.QueryAsync(Table, TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken);
+        return rows.Select(r => Recipient.FromKey(r.GetString("Recipient") ?? "") is { } rec ? FromRow(rec, r) : null).Where(e => e is not null).Select(e => e!).ToList();
+    }
+
+    /// <summary>Writes new entries as Pending in one transaction per 100; false when another writer got there first (409).</summary>
+    public async Task<bool> AddPendingAsync(Recipient recipient, IEnumerable<string> rowKeys, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rowKeys.Chunk(TableRows.MaxBatch))
+        {
+            var actions = chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Add, NewRow(recipient, k, now)));
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Pending → Sending for all of <paramref name="entries"/> at once, each guarded by its ETag. Returns the claimed
+    /// entries, or an empty list when another dispatcher changed any of them (412): then nothing may be sent.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ClaimAsync(IReadOnlyList<LedgerEntry> entries, string digestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0 || entries.Any(e => e.State != LedgerState.Pending)) return [];
+        var claimed = new List<LedgerEntry>();
+        foreach (var chunk in entries.Chunk(TableRows.MaxBatch))
+        {
+            var rows = chunk.Select(e => (Entry: e, Row: Row(e.Recipient, e.RowKey, LedgerState.Sending, e.Attempts + 1, now, digestId, null, null))).ToList();
+            try
+            {
+                var response = await Table.SubmitTransactionAsync(
+                    rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r.Row, r.Entry.ETag)), cancellationToken);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var etag = response.Value.Count > i ? response.Value[i].Headers.ETag ?? ETag.All : ETag.All;
+                    claimed.Add(rows[i].Entry with { State = LedgerState.Sending, Attempts = rows[i].Entry.Attempts + 1, UpdatedAt = now, DigestId = digestId, ETag = etag });
+                }
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+            {
+                // Lost the race for this chunk; chunks already claimed are still ours to send.
+                break;
+            }
+        }
+        return claimed;
+    }
+
+    /// <summary>Records the outcome of a send for all of <paramref name="entries"/> (the dispatcher that claimed them).</summary>
+    public async Task CompleteAsync(IReadOnlyList<LedgerEntry> entries, LedgerState state, string? activityId, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in entries.Chunk(TableRows.MaxBatch))
+        {
+            var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                Row(e.Recipient, e.RowKey, state, e.Attempts, now, e.DigestId, activityId, error)));
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    /// <summary>Resolves an entry left Sending by a dispatcher that died (Sending → Unknown, ETag-guarded).</summary>
+    public async Task<bool> ResolveAbandonedAsync(LedgerEntry entry, DateTimeOffset now, CancellationToken cancellationToken) =>
+        entry.State == LedgerState.Sending
+        && await TableRows.ReplaceIfUnchangedAsync(Table,
+            Row(entry.Recipient, entry.RowKey, LedgerState.Unknown, entry.Attempts, now, entry.DigestId, null, "dispatcher stopped during the send"),
+            entry.ETag, cancellationToken) is not null;
+
+    private static TableEntity NewRow(Recipient r, string rowKey, DateTimeOffset now) => Row(r, rowKey, LedgerState.Pending, 0, now, null, null, null);
+
+    private static TableEntity Row(Recipient r, string rowKey, LedgerState state, int attempts, DateTimeOffset now, string? digestId, string? activityId, string? error) =>
+        new(r.TableKey, rowKey)
+        {
+            ["Recipient"] = r.Key,
+            ["State"] = state.ToString(),
+            ["Attempts"] = attempts,
+            ["UpdatedAt"] = now,
+            ["DigestId"] = digestId,
+            ["ActivityId"] = activityId,
+            ["Error"] = error,
+        };
+
+    private static LedgerEntry FromRow(Recipient r, TableEntity e) => new(
+        r, e.RowKey, e.GetRequiredEnum<LedgerState>("State"), e.GetInt32("Attempts") ?? 0, e.GetDateTimeOffset("UpdatedAt") ?? default,
+        e.GetString("DigestId"), e.GetString("ActivityId"), e.GetString("Error"), e.ETag);
+}

@@ -1,0 +1,37 @@
+using GovBot.Bot;
+using GovBot.Calendar;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Features.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reminders: options "Reminders" (validated at start), the working-day calendar ("Calendar"), the stores, the
+    /// planner and runner, the scheduler, the conversation observer and the intent handler. The card verbs are routed
+    /// in <see cref="BotServiceCollectionExtensions.AddGovBotBot"/>.
+    /// </summary>
+    public static IServiceCollection AddGovBotReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName);
+        services.TryAddSingleton(sp => new WorkingDays(sp.GetRequiredService<IOptions<CalendarOptions>>()));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ReminderLedger>();
+        services.AddSingleton<ReminderStateStore>();
+        services.AddSingleton(sp => new ReminderPlanner(sp.GetRequiredService<IOptions<ReminderOptions>>().Value, sp.GetRequiredService<WorkingDays>()));
+        services.AddSingleton<ReminderRunner>();
+        services.AddHostedService<ReminderScheduler>();
+
+        services.AddSingleton<ReminderConversationObserver>();
+        services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<ReminderConversationObserver>());
+        services.AddScoped<IIntentHandler, ReminderIntentHandler>();
+        return services;
+    }
+}

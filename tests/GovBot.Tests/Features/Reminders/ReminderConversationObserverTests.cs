@@ -1,0 +1,86 @@
+using GovBot.Connector;
+using GovBot.Directory;
+using GovBot.Features.Reminders;
+using GovBot.Tests.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GovBot.Tests.Features.Reminders;
+
+public sealed class ReminderConversationObserverTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private const string Oid = "00000000-0000-0000-0000-0000000000a1";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 4, 18, 10, 0, 0, TimeSpan.Zero));
+
+    private (ReminderConversationObserver Observer, ConversationReferenceStore Refs, SubscriptionStore Subs) Create()
+    {
+        var refs = new ConversationReferenceStore(Tables, _clock);
+        var subs = new SubscriptionStore(Tables, _clock);
+        return (new ReminderConversationObserver(refs, subs, new PersonStore(Tables), NullLogger<ReminderConversationObserver>.Instance), refs, subs);
+    }
+
+    private static Activity Personal(string type, string? action = null, bool botAdded = false, bool botRemoved = false) => new()
+    {
+        Type = type,
+        Action = action,
+        ServiceUrl = "https://smba.trafficmanager.net/uk/",
+        ChannelId = "msteams",
+        From = new ChannelAccount("29:lee", "Lee Cox", Oid),
+        Recipient = new ChannelAccount("28:bot", "GovBot"),
+        Conversation = new ConversationAccount("a:personal-lee", "personal", "tenant"),
+        MembersAdded = botAdded ? [new ChannelAccount("28:bot")] : null,
+        MembersRemoved = botRemoved ? [new ChannelAccount("28:bot")] : null,
+    };
+
+    [Fact]
+    public async Task PersonalInstall_StoresTheReference_AndSubscribes_UninstallForgetsIt()
+    {
+        await new PersonStore(Tables).UpsertAsync(new Person("lee-cox", Oid, "Lee Cox", "lee.cox@mhhs.example", null, []), Ct);
+        var (observer, refs, subs) = Create();
+        var lee = Recipient.Person("lee-cox");
+
+        await observer.OnActivityAsync(Personal(ActivityTypes.InstallationUpdate, "add"), Ct);
+
+        var stored = await refs.GetAsync(lee, Ct);
+        Assert.Equal("a:personal-lee", stored!.Reference.Conversation.Id);
+        Assert.Equal([SubscriptionTargets.Actions, SubscriptionTargets.Checklist], (await subs.ListForAsync(lee, Ct)).Select(s => s.Target));
+
+        // A 403 marks it unreachable; the next message proves it works again.
+        await refs.MarkUnreachableAsync(lee, "HTTP 403", Ct);
+        Assert.False((await refs.GetAsync(lee, Ct))!.IsReachable);
+        await observer.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+        Assert.True((await refs.GetAsync(lee, Ct))!.IsReachable);
+
+        await observer.OnActivityAsync(Personal(ActivityTypes.InstallationUpdate, "remove"), Ct);
+        Assert.Null(await refs.GetAsync(lee, Ct));
+    }
+
+    [Fact]
+    public async Task ChannelMessage_StoresTheChannelRoot_WithoutMessageId()
+    {
+        var (observer, refs, subs) = Create();
+        var activity = Personal(ActivityTypes.Message) with
+        {
+            Conversation = new ConversationAccount("19:dag@thread.tacv2;messageid=1712345", "channel", "tenant", true),
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo("19:dag@thread.tacv2", "DAG general") },
+        };
+
+        await observer.OnActivityAsync(activity, Ct);
+
+        var stored = await refs.GetAsync(Recipient.Conversation("19:dag@thread.tacv2"), Ct);
+        Assert.Equal("19:dag@thread.tacv2", stored!.Reference.Conversation.Id);
+        Assert.Equal("DAG general", stored.Reference.Conversation.Name);
+        Assert.Empty(await subs.ListForAsync(stored.Recipient, Ct)); // channels subscribe explicitly
+    }
+
+    [Fact]
+    public async Task PersonalChat_WithSomeoneUnknown_KeepsNothing()
+    {
+        var (observer, refs, _) = Create();
+
+        await observer.OnActivityAsync(Personal(ActivityTypes.ConversationUpdate, botAdded: true), Ct);
+
+        Assert.Empty(await refs.ListAsync(Ct));
+    }
+}
