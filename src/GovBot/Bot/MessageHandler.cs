@@ -17,15 +17,14 @@ public sealed partial class MessageHandler(
 
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        foreach (var observer in observers)
-        {
-            await observer.OnActivityAsync(turn.Activity, cancellationToken);
-        }
+        // Observers (conversation references) work alongside the answer, not before it.
+        var observing = Task.WhenAll(observers.Select(o => o.OnActivityAsync(turn.Activity, cancellationToken)));
 
         var text = turn.Activity.TextWithoutMention() ?? "";
         var fileHandler = fileHandlers.FirstOrDefault(h => h.CanHandle(turn.Activity));
         if (fileHandler is null && text.Length == 0 && turn.Activity.Value is not null)
         {
+            await observing;
             return; // a card submit without a verb: nothing was asked
         }
 
@@ -50,6 +49,7 @@ public sealed partial class MessageHandler(
             card = CommonCards.Error("Sorry, something went wrong on my side while answering. Please try again in a moment.", text);
         }
         await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
+        await observing;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a message failed ({Kind})")]

@@ -5,7 +5,7 @@ using GovBot.Storage;
 namespace GovBot.Features.Reminders;
 
 /// <summary>Conversation references for proactive reminders; see <see cref="ConversationReferenceTable"/>.</summary>
-public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider clock)
+public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider clock, ConfirmedConversations? confirmed = null)
 {
     private TableClient Table => tables.Get(TableNames.ConversationRefs);
 
@@ -26,6 +26,9 @@ public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider
     /// Stores the reference (install, or a message proving the conversation works again: clears Unreachable).
     /// Skips the write when nothing changed. Returns true when it wrote.
     /// </summary>
+    /// <summary>Shared with the observer: which conversations were confirmed current lately.</summary>
+    public ConfirmedConversations Confirmed { get; } = confirmed ?? new ConfirmedConversations(clock);
+
     public async Task<bool> SaveAsync(Recipient recipient, ConversationReference reference, CancellationToken cancellationToken)
     {
         var existing = await GetAsync(recipient, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider
     /// <summary>Marks the conversation unreachable (Teams answered 403/404): no more sends until a message arrives from it.</summary>
     public async Task MarkUnreachableAsync(Recipient recipient, string reason, CancellationToken cancellationToken)
     {
+        Confirmed.Forget(recipient.Key);
         var row = await TableRows.GetAsync(Table, recipient.TableKey, ConversationReferenceTable.RowKey, cancellationToken);
         if (row is null) return;
         row["Unreachable"] = true;
@@ -55,6 +59,9 @@ public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider
     }
 
     /// <summary>Forgets the conversation (the app was uninstalled).</summary>
-    public Task RemoveAsync(Recipient recipient, CancellationToken cancellationToken) =>
-        TableRows.DeleteIfExistsAsync(Table, recipient.TableKey, ConversationReferenceTable.RowKey, cancellationToken);
+    public Task RemoveAsync(Recipient recipient, CancellationToken cancellationToken)
+    {
+        Confirmed.Forget(recipient.Key);
+        return TableRows.DeleteIfExistsAsync(Table, recipient.TableKey, ConversationReferenceTable.RowKey, cancellationToken);
+    }
 }

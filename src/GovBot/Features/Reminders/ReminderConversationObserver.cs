@@ -36,6 +36,8 @@ public sealed partial class ReminderConversationObserver(
         var added = activity.IsBotAdded();
         var removed = IsBotRemoved(activity);
         if (!added && !removed && activity.Type != ActivityTypes.Message) return;
+        var fingerprint = ConfirmedConversations.Fingerprint(activity);
+        if (!added && !removed && conversations.Confirmed.IsConfirmed(fingerprint)) return;
 
         var recipient = await RecipientOfAsync(activity, cancellationToken);
         if (recipient is null)
@@ -66,6 +68,7 @@ public sealed partial class ReminderConversationObserver(
             var who = ReminderRunner.Hash(recipient.Key);
             LogSaved(logger, who, added);
         }
+        conversations.Confirmed.Confirm(fingerprint, recipient.Key);
 
         if (added && recipient.Kind == RecipientKind.Person)
         {

@@ -21,6 +21,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkingDays(sp.GetRequiredService<IOptions<CalendarOptions>>()));
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSingleton<ConfirmedConversations>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ReminderLedger>();
