@@ -19,11 +19,12 @@ public static class TableNames
     public const string ChangeRequests = "ChangeRequests";
     public const string Checklist = "Checklist";
     public const string Milestones = "Milestones";
+    public const string PendingImports = "PendingImports";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Groups, Memberships, People, PeopleIndex, Meetings, MeetingsByMonth,
-        Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones,
+        Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones, PendingImports,
     ];
 }
 
