@@ -72,7 +72,8 @@ public class CardValidationTests
         string[] dateFree = ["welcome", "help", "unknown", "error", "conflict"];
         foreach (var (name, card) in CardSamples.All())
         {
-            if (dateFree.Contains(name)) continue;
+            // File-import cards describe a file, not the governance data as of a day.
+            if (dateFree.Contains(name) || name.StartsWith("import-", StringComparison.Ordinal)) continue;
             Assert.Contains("As of Wednesday 13 March 2024", card.ToJsonString(), StringComparison.Ordinal);
         }
     }
