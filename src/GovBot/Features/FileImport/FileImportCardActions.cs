@@ -64,6 +64,11 @@ public sealed class FileImportCardActions(
             var summary = await papers.WriteAsync(PapersParser.Parse(text, file), cancellationToken);
             return InvokeResponse.Card(FileImportCards.Imported(file, summary));
         }
+        catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException)
+        {
+            return InvokeResponse.Card(FileImportCards.Problem(file,
+                "Storage could not be written just now, so the import did not finish. What was written stays, and importing the same file again is safe: send it to me again in a minute.", nothingChanged: false));
+        }
         finally
         {
             await pending.DeleteAsync(id!, CancellationToken.None);

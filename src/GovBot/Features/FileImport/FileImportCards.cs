@@ -22,11 +22,11 @@ public static class FileImportCards
     ]));
 
     /// <summary>The file could not be imported; nothing changed.</summary>
-    public static JsonObject Problem(string fileName, string message) => CardKit.Build(new AdaptiveCard(
+    public static JsonObject Problem(string fileName, string message, bool nothingChanged = true) => CardKit.Build(new AdaptiveCard(
     [
         CardKit.Title($"I couldn't import {fileName}"),
         new TextBlock(CardKit.Safe(message)),
-        new TextBlock("Nothing was changed.") { IsSubtle = true },
+        .. nothingChanged ? new CardElement[] { new TextBlock("Nothing was changed.") { IsSubtle = true } } : [],
     ]));
 
     public static JsonObject PapersPreview(string fileName, PapersImportPreview p, string pendingId)

@@ -61,6 +61,7 @@ public sealed partial class FileImportHandler(
         var read = await reader.ReadAsync(file.Name, file.Extension, download.Bytes, cancellationToken);
         if (read.Problem is not null) return read.Problem;
         var id = PendingImportStore.NewId();
+        await pending.DeleteExpiredAsync(clock.GetUtcNow(), cancellationToken);
         await pending.SaveAsync(new PendingImport(id, owner, read.Kind, read.CsvKind, file.Name, clock.GetUtcNow() + PendingFor, read.Text!), cancellationToken);
         return read.Preview!(id);
     }

@@ -31,7 +31,7 @@ public sealed record PendingImport(
 /// "text-0000", "text-0001"… for the file's text in 30,000-character pieces (a property holds at most 32K
 /// characters; a 20 MB text is ~700 rows, written in transactions of 100 within the one partition). The only
 /// query is a point read of one id, so one partition per import. Rows live at most 30 minutes in use; a confirm or
-/// cancel deletes them, and an expired one is deleted when it is next touched.
+/// cancel deletes them; expired ones are deleted when touched and swept whenever a new preview is saved.
 /// </summary>
 public sealed class PendingImportStore(GovBotTables tables)
 {
@@ -115,6 +115,15 @@ public sealed class PendingImportStore(GovBotTables tables)
                 foreach (var row in chunk) await TableRows.DeleteIfExistsAsync(Table, row.PartitionKey, row.RowKey, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Deletes the pending imports that expired before <paramref name="now"/> and were never answered (a scan of the few "meta" rows).</summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {MetaRow} and ExpiresAt lt {now}");
+        var expired = await TableRows.QueryAsync(Table, filter, cancellationToken);
+        foreach (var meta in expired) await DeleteAsync(meta.PartitionKey, cancellationToken);
+        return expired.Count;
     }
 
     private static IEnumerable<string> Chunk(string text)
