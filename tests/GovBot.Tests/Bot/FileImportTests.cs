@@ -249,6 +249,20 @@ public class FileImportTests(AzuriteFixture azurite)
             Assert.Null(reply.Card!["actions"]);
         }
     }
+
+    [Fact]
+    public async Task Pdf_IsReadThroughPdftotext_InATemporaryFolder_WhoseNameNeverShows()
+    {
+        var (bot, downloads) = await StartAsync(azurite);
+        await using var _ = bot;
+        downloads.Files[DownloadBase + "broken.pdf"] = Encoding.ASCII.GetBytes("%PDF-1.4\nthis is not really a pdf\n");
+
+        var reply = await SendFileAsync(bot, bot.Person("priya-patel"), "broken.pdf");
+
+        Assert.Contains("I couldn't import broken.pdf", reply.CardText);
+        Assert.Contains(GovBot.Features.Import.PapersFileReader.FindOnPath("pdftotext") is null ? "poppler-utils" : "pdftotext could not read broken.pdf", reply.CardText);
+        Assert.DoesNotContain(Path.GetTempPath(), reply.CardText, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The file host behind Teams download URLs: serves registered files, records what was asked and with which Authorization.</summary>
