@@ -55,8 +55,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<FileDownloadClient>();
         services.AddSingleton<PendingImportStore>();
         services.AddSingleton<StoragePapersImportWriter>();
-        services.AddTransient<CsvImporter>();
-        services.AddTransient<FileImportReader>();
+        services.AddSingleton<CsvImporter>();
+        services.AddSingleton<FileImportReader>();
         services.AddScoped<IFileMessageHandler, FileImportHandler>();
 
         services.AddBotConnector(configuration, routes =>

@@ -49,7 +49,14 @@ public sealed partial class CsvImporter(
 
     private sealed record RowOutcome(CsvRowChange Change, string? Column = null, string? Problem = null);
 
-    private sealed record Handler<T>(Func<CsvRowReader, T> Parse, Func<T, string> Key, Func<T, bool, CancellationToken, Task<RowOutcome>> Apply);
+    private sealed record Handler<T>(Func<CsvRowReader, T> Parse, Func<T, string> Key, Func<T, bool, RunState, CancellationToken, Task<RowOutcome>> Apply);
+
+    /// <summary>What one import reads once: the directory (for owners), the checklist (to find items by id).</summary>
+    private sealed class RunState
+    {
+        public IReadOnlyList<Person>? Directory { get; set; }
+        public IReadOnlyList<ChecklistItem>? Checklist { get; set; }
+    }
 
     public Task<CsvImportResult> ImportAsync(CsvKind kind, string text, bool dryRun, CancellationToken cancellationToken) => kind switch
     {
@@ -61,13 +68,9 @@ public sealed partial class CsvImporter(
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private IReadOnlyList<Person>? _directory;
-    private IReadOnlyList<ChecklistItem>? _checklist;
-
     private async Task<CsvImportResult> RunAsync<T>(CsvKind kind, string text, bool dryRun, Handler<T> handler, CancellationToken ct)
     {
-        _directory = null;
-        _checklist = null;
+        var state = new RunState();
         var errors = new List<CsvError>();
         CsvImportResult Failed() => new(kind, 0, 0, 0, 0, errors, Written: false);
 
@@ -120,7 +123,7 @@ public sealed partial class CsvImporter(
         var counts = new Dictionary<CsvRowChange, int>();
         foreach (var (line, item) in items)
         {
-            var outcome = await handler.Apply(item, false, ct);
+            var outcome = await handler.Apply(item, false, state, ct);
             if (outcome.Problem is { } problem) errors.Add(new CsvError(line, outcome.Column, problem));
             counts[outcome.Change] = counts.GetValueOrDefault(outcome.Change) + 1;
         }
@@ -133,7 +136,7 @@ public sealed partial class CsvImporter(
         counts.Clear();
         foreach (var (_, item) in items)
         {
-            var outcome = await handler.Apply(item, true, ct);
+            var outcome = await handler.Apply(item, true, state, ct);
             counts[outcome.Change] = counts.GetValueOrDefault(outcome.Change) + 1;
         }
         return result with
@@ -190,9 +193,9 @@ public sealed partial class CsvImporter(
         return new ActionItem(reference, group, meeting, raised, text, owner, [], due, status, update, []);
     }
 
-    private async Task<RowOutcome> ApplyActionAsync(ActionItem row, bool write, CancellationToken ct)
+    private async Task<RowOutcome> ApplyActionAsync(ActionItem row, bool write, RunState state, CancellationToken ct)
     {
-        _directory ??= await people.ListAsync(ct);
+        state.Directory ??= await people.ListAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
             var existing = await actions.GetAsync(row.Ref, ct);
@@ -207,7 +210,7 @@ public sealed partial class CsvImporter(
             {
                 next = row with
                 {
-                    Owners = StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, row.GroupCode), _directory),
+                    Owners = StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, row.GroupCode), state.Directory),
                     History = [new ActionUpdate(now, null, ImportAuthor, "Imported from CSV", row.Status, row.Due)],
                 };
                 change = CsvRowChange.Created;
@@ -223,7 +226,7 @@ public sealed partial class CsvImporter(
                     OwnerText = Keep(stored.OwnerText, row.OwnerText)!,
                     Owners = Keep(stored.OwnerText, row.OwnerText) == stored.OwnerText
                         ? stored.Owners
-                        : StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, stored.GroupCode), _directory),
+                        : StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, stored.GroupCode), state.Directory),
                     Due = row.Due,
                     Status = row.Status,
                     LatestUpdate = Keep(stored.LatestUpdate, row.LatestUpdate),
@@ -265,7 +268,7 @@ public sealed partial class CsvImporter(
         return new Meeting(group, number, extraordinary, date, start, end, location, joinUrl, [], []);
     }
 
-    private async Task<RowOutcome> ApplyMeetingAsync(Meeting row, bool write, CancellationToken ct)
+    private async Task<RowOutcome> ApplyMeetingAsync(Meeting row, bool write, RunState state, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -315,7 +318,7 @@ public sealed partial class CsvImporter(
         return new ChangeRequest(id, title, raiser, stage, outcome, [], opens, closes, [], release, [], summary);
     }
 
-    private async Task<RowOutcome> ApplyChangeAsync(ChangeRequest row, bool write, CancellationToken ct)
+    private async Task<RowOutcome> ApplyChangeAsync(ChangeRequest row, bool write, RunState state, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -360,13 +363,13 @@ public sealed partial class CsvImporter(
         return new ChecklistItem(published, number, text, deadline, reminder, link, source);
     }
 
-    private async Task<RowOutcome> ApplyChecklistAsync(ChecklistItem row, bool write, CancellationToken ct)
+    private async Task<RowOutcome> ApplyChecklistAsync(ChecklistItem row, bool write, RunState state, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             // The deadline names the partition, so an item whose deadline changes is found through the list.
-            _checklist ??= await checklist.ListAsync(ct);
-            var listed = _checklist.FirstOrDefault(i => i.Id == row.Id);
+            state.Checklist ??= await checklist.ListAsync(ct);
+            var listed = state.Checklist.FirstOrDefault(i => i.Id == row.Id);
             var existing = listed is null ? null : await checklist.GetAsync(listed.Id, listed.Deadline, ct);
             var next = existing is null ? row : row with
             {
@@ -384,7 +387,7 @@ public sealed partial class CsvImporter(
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
-                _checklist = null;
+                state.Checklist = null;
             }
         }
     }
@@ -406,7 +409,7 @@ public sealed partial class CsvImporter(
         return new Person(id, oid, name, email, organisation, aliases, isPmo);
     }
 
-    private async Task<RowOutcome> ApplyPersonAsync(Person row, bool write, CancellationToken ct)
+    private async Task<RowOutcome> ApplyPersonAsync(Person row, bool write, RunState state, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
