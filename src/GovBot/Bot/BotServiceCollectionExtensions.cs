@@ -4,6 +4,9 @@ using GovBot.Directory;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
+using GovBot.Features.Csv;
+using GovBot.Features.FileImport;
+using GovBot.Features.Import;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
@@ -46,6 +49,16 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<GroupAnswers>();
         services.AddScoped<AskService>();
 
+        // Files sent to the bot (papers, CSV): downloaded with a client of its own, never the connector's (no bot token).
+        services.AddHttpClient(FileDownloadClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 3 });
+        services.AddSingleton<FileDownloadClient>();
+        services.AddSingleton<PendingImportStore>();
+        services.AddSingleton<StoragePapersImportWriter>();
+        services.AddSingleton<CsvImporter>();
+        services.AddSingleton<FileImportReader>();
+        services.AddScoped<IFileMessageHandler, FileImportHandler>();
+
         services.AddBotConnector(configuration, routes =>
         {
             routes.OnActivity<MessageHandler>(ActivityTypes.Message)
@@ -54,6 +67,7 @@ public static class BotServiceCollectionExtensions
             foreach (var verb in ActionCardActions.Verbs) routes.OnCardAction<ActionCardActions>(verb);
             foreach (var verb in NavigationCardActions.Verbs) routes.OnCardAction<NavigationCardActions>(verb);
             foreach (var verb in Features.Reminders.ReminderCardActions.Verbs) routes.OnCardAction<Features.Reminders.ReminderCardActions>(verb);
+            foreach (var verb in FileImportCardActions.Verbs) routes.OnCardAction<FileImportCardActions>(verb);
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using GovBot.SampleData;
 using GovBot.Storage;
 using GovBot.Features.Import;
+using GovBot.Features.Csv;
 
 namespace GovBot.CommandLine;
 
@@ -10,14 +11,17 @@ namespace GovBot.CommandLine;
 /// </summary>
 public static class GovBotCommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "import" or "playground-config";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "import" or "export" or "playground-config";
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args[0] switch
     {
         "playground-config" => Task.FromResult(PlaygroundConfigCommand.Run(args, Console.Out, Console.Error)),
         "seed" when args.Length >= 2 && args[1] == "sample" => SeedSampleAsync(args[2..], cancellationToken),
         "seed" => Task.FromResult(Usage("usage: govbot seed sample")),
+        "import" when args.Length >= 2 && args[1] == "csv" => ImportCsvAsync(args[2..], cancellationToken),
         "import" => ImportAsync(args[1..], cancellationToken),
+        "export" when args.Length >= 2 && args[1] == "csv" => ExportCsvAsync(args[2..], cancellationToken),
+        "export" => Task.FromResult(Usage(CsvCommand.ExportUsage)),
         _ => Task.FromResult(Usage($"'{args[0]}' is not available yet.")),
     };
 
@@ -41,10 +45,44 @@ public static class GovBotCommandLine
         return await PapersImportCommand.RunAsync(args, Console.Out, Console.Error, writer, cancellationToken);
     }
 
+    private static async Task<int> ImportCsvAsync(string[] args, CancellationToken cancellationToken)
+    {
+        ServiceProvider? services = null;
+        try
+        {
+            return await CsvCommand.ImportAsync(args, Console.Out, Console.Error, async ct =>
+            {
+                services = await StorageCommandHost.StartAsync([], Console.Error, s => s.AddTransient<CsvImporter>(), ct);
+                return services?.GetRequiredService<CsvImporter>();
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (services is not null) await services.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> ExportCsvAsync(string[] args, CancellationToken cancellationToken)
+    {
+        ServiceProvider? services = null;
+        try
+        {
+            return await CsvCommand.ExportAsync(args, Console.Out, Console.Error, async ct =>
+            {
+                services = await StorageCommandHost.StartAsync([], Console.Error, s => s.AddTransient<CsvExporter>(), ct);
+                return services?.GetRequiredService<CsvExporter>();
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (services is not null) await services.DisposeAsync();
+        }
+    }
+
     internal static int Usage(string problem)
     {
         Console.Error.WriteLine(problem);
-        Console.Error.WriteLine("usage: govbot seed sample | govbot import papers FILE [--dry-run] [--json] | govbot playground-config [--as PERSON-ID]");
+        Console.Error.WriteLine("usage: govbot seed sample | govbot import papers FILE [--dry-run] [--json] | govbot import csv KIND FILE [--dry-run] | govbot export csv KIND [FILE] | govbot playground-config [--as PERSON-ID]");
         return 2;
     }
 }

@@ -23,11 +23,12 @@ public static class TableNames
     public const string Subscriptions = "Subscriptions";
     public const string ReminderLedger = "ReminderLedger";
     public const string ReminderState = "ReminderState";
+    public const string PendingImports = "PendingImports";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Groups, Memberships, People, PeopleIndex, Meetings, MeetingsByMonth,
-        Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones,
+        Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones, PendingImports,
         ConversationRefs, Subscriptions, ReminderLedger, ReminderState,
     ];
 }

@@ -52,7 +52,10 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="startAt">The app's clock start (Clock:StartAt).</param>
     /// <param name="settings">More configuration, e.g. "Pmo:GroupId".</param>
     /// <param name="prefix">Reuse the tables of an earlier harness (a restart of the app); null for fresh tables.</param>
-    public static async Task<BotHarness> StartAsync(AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null, string? prefix = null)
+    /// <param name="testServices">More test services, e.g. a fake handler for the "GovBot.FileDownload" HttpClient.</param>
+    public static async Task<BotHarness> StartAsync(
+        AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null,
+        string? prefix = null, Action<IServiceCollection>? testServices = null)
     {
         prefix ??= "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
@@ -78,6 +81,7 @@ public sealed class BotHarness : IAsyncDisposable
                     clientOptions.AddPolicy(storageTimings, HttpPipelinePosition.PerCall);
                     return StorageServiceCollectionExtensions.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
                 });
+                testServices?.Invoke(services);
             });
         });
         var harness = new BotHarness(factory, connector, prefix) { StorageRequests = storageRequests, StorageTimings = storageTimings };

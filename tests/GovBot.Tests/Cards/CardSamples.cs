@@ -3,6 +3,9 @@ using GovBot.Cards;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
+using GovBot.Features.Csv;
+using GovBot.Features.FileImport;
+using GovBot.Features.Import;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;
 using GovBot.Features.Meetings;
@@ -85,6 +88,10 @@ internal static class CardSamples
             new(new ReminderItem(ReminderItemKind.Action, DueSoon.Ref, DueSoon.Text, DueSoon.Due!.Value, "DAG", DueSoon.OwnerText), new ReminderSlot(SlotKind.ActionBefore, 3, DueSoon.Due!.Value)),
             new(new ReminderItem(ReminderItemKind.Action, Overdue.Ref, "Programme to publish the <b>revised</b> plan", Overdue.Due!.Value, "DAG", Overdue.OwnerText), new ReminderSlot(SlotKind.OverdueWeekly, 0, new(2024, 3, 11))),
         ]);
+    public const string PendingId = "0123456789abcdef0123456789abcdef";
+
+    public static readonly PapersImportPreview PapersPreview = new("DAG 34", 2, 3, 18, 1, 4, 1, 2, PreviewChange.Changed, 1, 0,
+        [.. Enumerable.Range(1, 7).Select(i => $"line {i * 40}: the due date of DAG33-0{i} could not be read <script>")]);
 
     /// <summary>Every card kind, named for file output and test names.</summary>
     public static IReadOnlyDictionary<string, JsonObject> All() => new Dictionary<string, JsonObject>
@@ -128,6 +135,17 @@ internal static class CardSamples
                 new GovBot.Connector.ConversationReference("https://smba.trafficmanager.net/uk/", "msteams", new("19:dag@thread.tacv2", "channel", Name: "DAG general"), new("28:bot"), null, "t"),
                 AsOf.ToDateTime(default), new DateTimeOffset(2024, 3, 13, 9, 0, 7, TimeSpan.Zero), "HTTP 403 BotDisabledByAdmin")]),
         ["reminder-report-empty"] = ReminderCards.Report(null, []),
+        ["import-not-pmo"] = FileImportCards.NotPmo(),
+        ["import-problem"] = FileImportCards.Problem("setup.exe", "I can import meeting papers (a .txt or .pdf file) and CSV files (.csv). Other kinds of file are not opened."),
+        ["import-papers-preview"] = FileImportCards.PapersPreview("dag-34-2024-03-13-papers.txt", PapersPreview, PendingId),
+        ["import-papers-preview-nothing-new"] = FileImportCards.PapersPreview("dag-34-2024-03-13-papers.txt",
+            PapersPreview with { NewActions = 0, ChangedActions = 0, NewChecklistItems = 0, ChangedChecklistItems = 0, NewDecisions = 0, Meeting = PreviewChange.Unchanged, Warnings = [] }, PendingId),
+        ["import-csv-preview"] = FileImportCards.CsvPreview("actions.csv", new CsvImportResult(CsvKind.Actions, 42, 3, 5, 34, [], false), PendingId),
+        ["import-csv-errors"] = FileImportCards.CsvErrors("actions.csv",
+            [.. Enumerable.Range(2, 14).Select(line => new CsvError(line, "due", $"'13/03/2024' is not a date as yyyy-MM-dd (e.g. 2024-03-13) <b>{line}</b>"))]),
+        ["import-done"] = FileImportCards.Imported("dag-34-2024-03-13-papers.txt", "Actions: 2 created, 1 updated, 20 unchanged, 0 stale, 0 skipped. Meeting: written. Decisions written: 1. Checklist items written: 4."),
+        ["import-cancelled"] = FileImportCards.Cancelled("actions.csv"),
+        ["import-expired"] = FileImportCards.Expired(),
         ["conflict"] = CommonCards.Conflict("Action DAG33-07", ActionCards.ShowVerb, new JsonObject { ["ref"] = "DAG33-07" }),
     };
 }

@@ -68,7 +68,8 @@ public class CardValidationTests
             "reminder-snoozed", "reminder-settings", "reminder-settings-off", "reminder-subscriptions", "reminder-subscriptions-empty", "reminder-report", "reminder-report-empty"];
         foreach (var (name, card) in CardSamples.All())
         {
-            if (dateFree.Contains(name)) continue;
+            // File-import cards describe a file, not the governance data as of a day.
+            if (dateFree.Contains(name) || name.StartsWith("import-", StringComparison.Ordinal)) continue;
             Assert.Contains("As of Wednesday 13 March 2024", card.ToJsonString(), StringComparison.Ordinal);
         }
     }

@@ -35,6 +35,14 @@ public sealed class ActionStore(GovBotTables tables)
         return rows.Select(ActionTable.FromRow).ToList();
     }
 
+    /// <summary>Every action, by group and ref: a deliberate whole-table read, for exports.</summary>
+    public async Task<IReadOnlyList<ActionItem>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var items = new List<ActionItem>();
+        await foreach (var row in Actions.QueryAsync<TableEntity>(cancellationToken: cancellationToken)) items.Add(ActionTable.FromRow(row));
+        return items.OrderBy(a => a.GroupCode, StringComparer.Ordinal).ThenBy(a => a.Ref, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Actions one party owns (a person, "DAG members", "CCAG chair", the PMO, an organisation).</summary>
     public async Task<IReadOnlyList<ActionItem>> ListByOwnerPartyAsync(OwnerParty owner, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ public static class PapersImportCommand
     {
         if (args.Count == 0 || args[0] != "papers")
         {
-            await stderr.WriteLineAsync(args.Count == 0 ? "import: what to import? only 'papers' is supported." : $"import: '{args[0]}' cannot be imported; only 'papers' is supported.");
+            await stderr.WriteLineAsync(args.Count == 0 ? "import: what to import? 'papers' or 'csv'?." : $"import: '{args[0]}' cannot be imported; use 'papers' or 'csv'.");
             await stderr.WriteLineAsync(Usage);
             return UsageError;
         }

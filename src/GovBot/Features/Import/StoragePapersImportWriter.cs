@@ -93,18 +93,62 @@ public sealed class StoragePapersImportWriter(
             await meetings.UpsertAsync(imported, cancellationToken);
             return true;
         }
-        var stored = existing.Value;
-        var merged = stored with
-        {
-            Date = imported.Date,
-            Start = imported.Start ?? stored.Start,
-            End = imported.End ?? stored.End,
-            Agenda = imported.Agenda.Count > 0 ? imported.Agenda : stored.Agenda,
-            Documents = [.. stored.Documents, .. imported.Documents.Where(d => !stored.Documents.Any(s => s.Kind == d.Kind && (s.DocumentId == d.DocumentId || d.DocumentId is null)))],
-        };
-        if (Same(merged, stored)) return false;
+        var merged = MergeMeeting(existing.Value, imported);
+        if (Same(merged, existing.Value)) return false;
         await meetings.UpdateAsync(existing, merged, cancellationToken);
         return true;
+    }
+
+    /// <summary>The stored meeting with the papers' date, times, agenda and new documents; the PMO's join link and location kept.</summary>
+    private static Meeting MergeMeeting(Meeting stored, Meeting imported) => stored with
+    {
+        Date = imported.Date,
+        Start = imported.Start ?? stored.Start,
+        End = imported.End ?? stored.End,
+        Agenda = imported.Agenda.Count > 0 ? imported.Agenda : stored.Agenda,
+        Documents = [.. stored.Documents, .. imported.Documents.Where(d => !stored.Documents.Any(s => s.Kind == d.Kind && (s.DocumentId == d.DocumentId || d.DocumentId is null)))],
+    };
+
+    /// <summary>What <see cref="WriteAsync"/> would change, without writing anything (the preview a PMO member confirms).</summary>
+    public async Task<PapersImportPreview> PreviewAsync(PapersImport import, CancellationToken cancellationToken)
+    {
+        var plan = PapersImportPlan.Create(import);
+        var actionCounts = new Dictionary<ActionChangeKind, int>();
+        foreach (var row in plan.ActionRows)
+        {
+            var existing = await actions.GetAsync(row.Ref, cancellationToken);
+            var kind = plan.ApplyAction(existing?.Value, row).Kind;
+            actionCounts[kind] = actionCounts.GetValueOrDefault(kind) + 1;
+        }
+        int newChecklist = 0, changedChecklist = 0;
+        foreach (var item in plan.Checklist)
+        {
+            var existing = await checklist.GetAsync(item.Id, item.Deadline, cancellationToken);
+            if (existing is null) newChecklist++;
+            else if (!Same(existing.Value, item)) changedChecklist++;
+        }
+        int newDecisions = 0, changedDecisions = 0;
+        foreach (var decision in plan.Decisions)
+        {
+            var existing = await decisions.GetAsync(decision.GroupCode, decision.Number, cancellationToken);
+            if (existing is null) newDecisions++;
+            else if (!Same(decision with { Outcome = existing.Value.Outcome ?? decision.Outcome }, existing.Value)) changedDecisions++;
+        }
+        var meeting = PreviewChange.NotImported;
+        if (plan.Meeting is { } m)
+        {
+            var existing = await meetings.GetAsync(m.GroupCode, m.Number, cancellationToken);
+            meeting = existing is null ? PreviewChange.New : Same(MergeMeeting(existing.Value, m), existing.Value) ? PreviewChange.Unchanged : PreviewChange.Changed;
+        }
+        return new PapersImportPreview(
+            import.MeetingTitle,
+            actionCounts.GetValueOrDefault(ActionChangeKind.Created),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Updated),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Unchanged),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Stale) + actionCounts.GetValueOrDefault(ActionChangeKind.Skipped),
+            newChecklist, changedChecklist, plan.Checklist.Count - newChecklist - changedChecklist,
+            meeting, newDecisions, changedDecisions,
+            [.. import.Warnings.Select(w => w.ToString()), .. plan.Skipped]);
     }
 
     private async Task<bool> WriteDecisionAsync(Decision imported, CancellationToken cancellationToken)
@@ -130,4 +174,32 @@ public sealed class StoragePapersImportWriter(
     }
 
     private static bool Same<T>(T a, T b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+}
+
+public enum PreviewChange
+{
+    New,
+    Changed,
+    Unchanged,
+    NotImported,
+}
+
+/// <summary>What importing a set of papers would change.</summary>
+/// <param name="KeptActions">Rows not applied: older than the stored action's last change, or unreadable.</param>
+public sealed record PapersImportPreview(
+    string MeetingTitle,
+    int NewActions,
+    int ChangedActions,
+    int UnchangedActions,
+    int KeptActions,
+    int NewChecklistItems,
+    int ChangedChecklistItems,
+    int UnchangedChecklistItems,
+    PreviewChange Meeting,
+    int NewDecisions,
+    int ChangedDecisions,
+    IReadOnlyList<string> Warnings)
+{
+    public bool ChangesAnything => NewActions + ChangedActions + NewChecklistItems + ChangedChecklistItems + NewDecisions + ChangedDecisions > 0
+        || Meeting is PreviewChange.New or PreviewChange.Changed;
 }

@@ -17,6 +17,14 @@ public sealed class MeetingStore(GovBotTables tables)
         return rows.Select(MeetingTable.FromRow).OrderBy(m => m.Date).ToList();
     }
 
+    /// <summary>Every meeting, by group then date: a deliberate whole-table read, for exports.</summary>
+    public async Task<IReadOnlyList<Meeting>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var items = new List<Meeting>();
+        await foreach (var row in Meetings.QueryAsync<TableEntity>(cancellationToken: cancellationToken)) items.Add(MeetingTable.FromRow(row));
+        return items.OrderBy(m => m.GroupCode, StringComparer.Ordinal).ThenBy(m => m.Date).ThenBy(m => m.Number, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The meeting "DAG 34", or null.</summary>
     public async Task<Versioned<Meeting>?> GetAsync(string groupCode, string number, CancellationToken cancellationToken)
     {
