@@ -7,17 +7,10 @@ namespace GovBot.Tests.Recognition;
 /// <summary>Every command the Teams manifest offers (manifest/manifest.json, per scope) is one the recogniser understands.</summary>
 public class ManifestCommandsTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new Xunit.Sdk.XunitException($"GovBot.sln not found above {AppContext.BaseDirectory}");
-    }
-
     /// <summary>(scope, title) of every command in the manifest template itself, not a copy.</summary>
     public static TheoryData<string, string> Commands()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "manifest", "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "manifest", "manifest.json")));
         var data = new TheoryData<string, string>();
         foreach (var bot in manifest.RootElement.GetProperty("bots").EnumerateArray())
         foreach (var list in bot.GetProperty("commandLists").EnumerateArray())

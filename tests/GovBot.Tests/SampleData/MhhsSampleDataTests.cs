@@ -369,13 +369,7 @@ public sealed partial class MhhsSampleDataTests
 
     private static string PapersFolder()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.True(dir is not null, $"GovBot.sln not found above {AppContext.BaseDirectory}; these tests need the repository checkout.");
-        var folder = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "fixtures", "mhhs-papers"));
+        var folder = RepoPaths.PapersFolder;
         Assert.True(
             PaperFiles.Values.All(f => File.Exists(Path.Combine(folder, f))),
             $"These tests need the real MHHS papers ({string.Join(", ", PaperFiles.Values)}) in {folder}, i.e. ../shared/fixtures/mhhs-papers next to the folder holding GovBot.sln.");

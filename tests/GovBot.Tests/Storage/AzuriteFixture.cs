@@ -104,14 +104,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("GovBot.sln not found above the test output folder: run ./govbot test.");
-    }
+    private static string FindRepositoryRoot() => RepoPaths.Root;
 }
 
 [CollectionDefinition(Name)]

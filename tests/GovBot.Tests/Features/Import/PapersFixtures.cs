@@ -3,18 +3,7 @@ namespace GovBot.Tests.Features.Import;
 /// <summary>The real MHHS papers in ../shared/fixtures/mhhs-papers, next to the repository root (the folder with GovBot.sln).</summary>
 internal static class PapersFixtures
 {
-    public static string Directory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) dir = dir.Parent;
-            if (dir is null) Assert.Fail($"Could not find GovBot.sln above {AppContext.BaseDirectory}; the papers fixtures are located relative to it.");
-            var papers = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "fixtures", "mhhs-papers"));
-            if (!System.IO.Directory.Exists(papers)) Assert.Fail($"The MHHS papers fixtures are missing: expected them in {papers} (../shared/fixtures/mhhs-papers next to the repository).");
-            return papers;
-        }
-    }
+    public static string Directory => RepoPaths.PapersFolder;
 
     public static string PathOf(string fileName)
     {

@@ -1,6 +1,6 @@
-namespace GovBot.Tests.Cards;
+namespace GovBot.Tests;
 
-/// <summary>Finds the repository root (the folder holding GovBot.sln) and the shared schemas beside it.</summary>
+/// <summary>Finds the repository root (the folder holding GovBot.sln) and ../shared beside it (schemas, the real papers).</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -17,10 +17,22 @@ internal static class RepoPaths
         return path;
     }
 
+    /// <summary>../shared/fixtures/mhhs-papers, failing the test with a clear message when it is missing.</summary>
+    public static string PapersFolder
+    {
+        get
+        {
+            var folder = Path.Combine(Shared, "fixtures", "mhhs-papers");
+            if (!System.IO.Directory.Exists(folder))
+                Assert.Fail($"The real MHHS papers are missing: expected them in {folder} (shared/fixtures/mhhs-papers beside the repository).");
+            return folder;
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No GovBot.sln above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"No GovBot.sln above {AppContext.BaseDirectory}: run the tests from the repository (./govbot test).");
     }
 }
