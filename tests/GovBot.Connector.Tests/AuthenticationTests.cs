@@ -139,6 +139,10 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         AssertRejected("tenant not allowed", "Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:AllowedTenants"] = "aaaaaaaa-0000-0000-0000-000000000000, bbbbbbbb-0000-0000-0000-000000000000" });
 
     [Fact]
+    public Task Auth_NoAllowedTenants_OnlyOurOwnTenantIsAccepted() =>
+        AssertRejected("tenant not allowed", "Bearer " + issuer.ChannelToken(), Activities.Message(tenantId: "cccccccc-0000-0000-0000-000000000000"));
+
+    [Fact]
     public async Task Auth_TenantInAllowedList_IsAccepted()
     {
         var (status, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:AllowedTenants"] = "aaaaaaaa-0000-0000-0000-000000000000," + TestIssuer.TenantId });

@@ -27,7 +27,7 @@ public sealed class BotOptions
     /// <summary>Path to a PEM/PFX certificate with private key. Development only.</summary>
     public string? CertificatePath { get; set; }
 
-    /// <summary>Comma-separated tenant ids whose activities are accepted. Empty = any tenant.</summary>
+    /// <summary>Comma-separated tenant ids whose activities are accepted. Empty = only our own <see cref="TenantId"/> (any tenant in anonymous development mode).</summary>
     public string? AllowedTenants { get; set; }
 
     /// <summary>Comma-separated serviceUrl prefixes trusted to receive the bot's token before any activity arrived from them.</summary>
@@ -43,7 +43,10 @@ public sealed class BotOptions
 
     public bool IsManagedIdentity => string.Equals(AppType, UserAssignedMsiAppType, StringComparison.OrdinalIgnoreCase);
 
-    public IReadOnlyList<string> GetAllowedTenants() => Split(AllowedTenants);
+    public IReadOnlyList<string> GetAllowedTenants() =>
+        Split(AllowedTenants) is { Length: > 0 } listed ? listed
+        : string.IsNullOrWhiteSpace(TenantId) ? []
+        : [TenantId.Trim()];
 
     public IReadOnlyList<string> GetTrustedServiceUrls() => Split(TrustedServiceUrls);
 
