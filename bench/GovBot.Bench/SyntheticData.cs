@@ -1,0 +1,81 @@
+using GovBot.Directory;
+using GovBot.Features.Actions;
+using GovBot.SampleData;
+using GovBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovBot.Bench;
+
+/// <summary>
+/// Grows the action log to a given size with realistic-looking actions: 20 per owner (each synthetic owner a person
+/// in the directory), refs in the sample groups' codes from meeting 100 on, a mix of open, ongoing and closed, due
+/// dates spread over 2023-2025. The caller of the bench (Lee Cox) owns exactly 20 of them, written first, so "my
+/// open actions" answers the same whatever the total. Written with the app's own <see cref="GovernanceDataWriter"/>
+/// (batch transactions of up to 100 rows per partition), a few chunks at a time.
+/// </summary>
+public sealed class SyntheticData(string connectionString, string tablePrefix)
+{
+    public const int ActionsPerOwner = 20;
+    private const int ChunkSize = 2_000;
+    private const int ParallelChunks = 4;
+
+    private readonly string[] _groupCodes = MhhsSampleData.Build().Groups.Select(g => g.Code).Where(c => c.Length is >= 2 and <= 8 && c.All(char.IsAsciiLetterUpper)).ToArray();
+    private int _written;
+
+    public int Written => _written;
+
+    /// <summary>Adds synthetic actions until there are TOTAL of them.</summary>
+    public async Task GrowToAsync(int total, string callerPersonId, CancellationToken ct)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = connectionString,
+                ["Storage:TablePrefix"] = tablePrefix,
+            }).Build());
+        services.AddLogging();
+        services.AddGovBotStorage(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
+        await using var provider = services.BuildServiceProvider();
+        var writer = provider.GetRequiredService<GovernanceDataWriter>();
+
+        var chunks = new List<(int From, int To)>();
+        for (var from = _written; from < total; from += ChunkSize)
+        {
+            chunks.Add((from, Math.Min(total, from + ChunkSize)));
+        }
+
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ParallelChunks, CancellationToken = ct }, async (chunk, token) =>
+        {
+            var actions = Enumerable.Range(chunk.From, chunk.To - chunk.From).Select(i => Action(i, callerPersonId)).ToList();
+            var people = actions.SelectMany(a => a.Owners).Select(o => o.Value).Where(id => id != callerPersonId).Distinct().Select(Person).ToList();
+            await writer.WriteAsync(new GovernanceDataSet([], people, [], [], actions, [], [], [], []), token);
+        });
+        _written = Math.Max(_written, total);
+    }
+
+    private ActionItem Action(int i, string callerPersonId)
+    {
+        var owner = i < ActionsPerOwner ? callerPersonId : $"bench-person-{i / ActionsPerOwner:D5}";
+        var code = _groupCodes[i % _groupCodes.Length];
+        var j = i / _groupCodes.Length;
+        var reference = $"{code}{100 + j / 100}-{j % 100:D2}";
+        var raised = new DateOnly(2023, 1, 1).AddDays(i % 700);
+        var status = i < ActionsPerOwner ? ActionStatus.Open : (i % 4) switch { 0 => ActionStatus.Closed, 1 => ActionStatus.Ongoing, _ => ActionStatus.Open };
+        return new ActionItem(
+            Ref: reference,
+            GroupCode: code,
+            MeetingNumber: $"{100 + j / 100}",
+            Raised: raised,
+            Text: $"Confirm the impact of change request CR{i % 200:D3} on the migration plan and report back to {code} with a recommendation.",
+            OwnerText: owner == callerPersonId ? "Programme (Lee Cox)" : $"Participant (Bench Person {i / ActionsPerOwner})",
+            Owners: [new OwnerParty(OwnerPartyKind.Person, owner)],
+            Due: raised.AddDays(30 + i % 90),
+            Status: status,
+            LatestUpdate: i % 3 == 0 ? "Work in progress; update at the next meeting." : null,
+            History: []);
+    }
+
+    private static Person Person(string id) =>
+        new(id, null, "Bench Person " + id[^5..], id + "@participant.example", "Bench Participant Ltd", []);
+}
