@@ -1,4 +1,3 @@
-using GovBot.Directory;
 using GovBot.Features.Actions;
 using GovBot.SampleData;
 using GovBot.Storage;
@@ -8,25 +7,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovBot.Bench;
 
 /// <summary>
-/// Grows the action log to a given size with realistic-looking actions: 20 per owner (each synthetic owner a person
-/// in the directory), refs in the sample groups' codes from meeting 100 on, a mix of open, ongoing and closed, due
-/// dates spread over 2023-2025. The caller of the bench (Lee Cox) owns exactly 20 of them, written first, so "my
+/// Grows the action log to a given size with realistic-looking actions: 20 per owner (synthetic owners are person
+/// ids; only the caller is in the directory, which the answer does not read for other owners), refs in the sample
+/// groups' codes from meeting 100 on, a mix of open, ongoing and closed, due dates spread over 2023-2025. The caller of the bench (Lee Cox) owns exactly 20 of them, written first, so "my
 /// open actions" answers the same whatever the total. Written with the app's own <see cref="GovernanceDataWriter"/>
 /// (batch transactions of up to 100 rows per partition), a few chunks at a time.
 /// </summary>
 public sealed class SyntheticData(string connectionString, string tablePrefix)
 {
     public const int ActionsPerOwner = 20;
+    private static readonly int OwnerShare = int.TryParse(Environment.GetEnvironmentVariable("BENCH_OWNER_SHARE"), out var s) ? s : ActionsPerOwner;
     private const int ChunkSize = 2_000;
-    private const int ParallelChunks = 4;
+    private const int ParallelChunks = 8;
 
     private readonly string[] _groupCodes = MhhsSampleData.Build().Groups.Select(g => g.Code).Where(c => c.Length is >= 2 and <= 8 && c.All(char.IsAsciiLetterUpper)).ToArray();
     private int _written;
+    private int _next;
 
     public int Written => _written;
 
-    /// <summary>Adds synthetic actions until there are TOTAL of them.</summary>
-    public async Task GrowToAsync(int total, string callerPersonId, CancellationToken ct)
+    /// <summary>
+    /// Adds synthetic actions until there are TOTAL of them, or until DEADLINE passes (chunks already started finish);
+    /// returns how many there are.
+    /// </summary>
+    public async Task<int> GrowToAsync(int total, string callerPersonId, DateTime deadline, CancellationToken ct)
     {
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,26 +41,37 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
         services.AddLogging();
         services.AddGovBotStorage(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
         await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<GovBotTables>().EnsureCreatedAsync(ct);
         var writer = provider.GetRequiredService<GovernanceDataWriter>();
 
         var chunks = new List<(int From, int To)>();
-        for (var from = _written; from < total; from += ChunkSize)
+        for (var from = _next; from < total; from += ChunkSize)
         {
             chunks.Add((from, Math.Min(total, from + ChunkSize)));
         }
 
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ParallelChunks, CancellationToken = ct }, async (chunk, token) =>
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
             var actions = Enumerable.Range(chunk.From, chunk.To - chunk.From).Select(i => Action(i, callerPersonId)).ToList();
-            var people = actions.SelectMany(a => a.Owners).Select(o => o.Value).Where(id => id != callerPersonId).Distinct().Select(Person).ToList();
-            await writer.WriteAsync(new GovernanceDataSet([], people, [], [], actions, [], [], [], []), token);
+            await writer.WriteAsync(new GovernanceDataSet([], [], [], [], actions, [], [], [], []), token);
+            var written = Interlocked.Add(ref _written, actions.Count);
+            if (written / 10_000 != (written - actions.Count) / 10_000)
+            {
+                Console.Error.WriteLine($"[bench]   {written:N0} actions written");
+            }
         });
-        _written = Math.Max(_written, total);
+        _next = Math.Max(_next, total);
+        return _written;
     }
 
     private ActionItem Action(int i, string callerPersonId)
     {
-        var owner = i < ActionsPerOwner ? callerPersonId : $"bench-person-{i / ActionsPerOwner:D5}";
+        var owner = i < ActionsPerOwner ? callerPersonId : $"bench-person-{i / OwnerShare:D5}";
         var code = _groupCodes[i % _groupCodes.Length];
         var j = i / _groupCodes.Length;
         var reference = $"{code}{100 + j / 100}-{j % 100:D2}";
@@ -75,7 +90,4 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
             LatestUpdate: i % 3 == 0 ? "Work in progress; update at the next meeting." : null,
             History: []);
     }
-
-    private static Person Person(string id) =>
-        new(id, null, "Bench Person " + id[^5..], id + "@participant.example", "Bench Participant Ltd", []);
 }

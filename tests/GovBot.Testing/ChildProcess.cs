@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GovBot.Testing;
@@ -10,7 +11,37 @@ namespace GovBot.Testing;
 public sealed class ChildProcess : IDisposable
 {
     private const int MaxLogChars = 200_000;
+    private static readonly HashSet<ChildProcess> Running = [];
     private readonly StringBuilder _log = new();
+
+    // Ctrl+C or SIGTERM on the test host or the bench: no child outlives it.
+    private static readonly PosixSignalRegistration[] SignalHandlers =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => DisposeAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => DisposeAll()),
+    ];
+
+    static ChildProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DisposeAll();
+    }
+
+    /// <summary>How many signal handlers guard the children (keeps the registrations alive).</summary>
+    public static int SignalHandlerCount => SignalHandlers.Length;
+
+    private static void DisposeAll()
+    {
+        ChildProcess[] all;
+        lock (Running)
+        {
+            all = [.. Running];
+        }
+
+        foreach (var child in all)
+        {
+            child.Dispose();
+        }
+    }
 
     private ChildProcess(string name, Process process)
     {
@@ -60,6 +91,11 @@ public sealed class ChildProcess : IDisposable
         }
 
         var child = new ChildProcess(name, process);
+        lock (Running)
+        {
+            Running.Add(child);
+        }
+
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.BeginOutputReadLine();
@@ -113,6 +149,14 @@ public sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
+        lock (Running)
+        {
+            if (!Running.Remove(this))
+            {
+                return;
+            }
+        }
+
         try
         {
             if (!Process.HasExited)
