@@ -17,8 +17,8 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
 {
     public const int ActionsPerOwner = 20;
     private static readonly int OwnerShare = int.TryParse(Environment.GetEnvironmentVariable("BENCH_OWNER_SHARE"), out var s) ? s : ActionsPerOwner;
-    private const int ChunkSize = 2_000;
-    private const int ParallelChunks = 8;
+    private const int ChunkSize = 1_000;
+    private const int ParallelChunks = 4;
 
     private readonly string[] _groupCodes = MhhsSampleData.Build().Groups.Select(g => g.Code).Where(c => c.Length is >= 2 and <= 8 && c.All(char.IsAsciiLetterUpper)).ToArray();
     private int _written;
@@ -67,6 +67,37 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
         });
         _next = Math.Max(_next, total);
         return _written;
+    }
+
+    /// <summary>
+    /// The emulator's own share: N sequential queries of the caller's person partition of the action index, straight
+    /// to Azurite with the Azure SDK (no GovBot), in milliseconds.
+    /// </summary>
+    public async Task<Stats> ProbeOwnerPartitionAsync(string callerPersonId, int n, CancellationToken ct)
+    {
+        var table = new Azure.Data.Tables.TableServiceClient(connectionString).GetTableClient(tablePrefix + TableNames.ActionIndex);
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"person:" + callerPersonId}");
+        var stats = new Stats("Azurite partition query");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rows = 0;
+            await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter, cancellationToken: ct))
+            {
+                rows++;
+            }
+
+            if (rows == 0)
+            {
+                throw new InvalidOperationException($"The caller's partition of {tablePrefix}{TableNames.ActionIndex} is empty: the table naming or keys changed.");
+            }
+
+            stats.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        stats.Elapsed = clock.Elapsed;
+        return stats;
     }
 
     private ActionItem Action(int i, string callerPersonId)

@@ -18,7 +18,9 @@ adapter.onTurnError = async (_context, error) => { console.error('turn error:', 
 
 function changeRequestCard(text) {
   const fact = (title, value) => ({ title, value });
-  const votes = ['Supplier', 'Distribution', 'Elexon', 'Programme', 'Agent', 'Independent'].map((group, i) => ({
+  const respondents = ['Supplier', 'Distribution', 'Elexon', 'Programme', 'Agent', 'Independent', 'Supplier agent', 'Data service',
+    'Meter operator', 'Network operator', 'Large supplier', 'Small supplier', 'Central systems', 'Code body', 'Consumer body', 'Trade body'];
+  const votes = respondents.map((group, i) => ({
     type: 'ColumnSet',
     columns: [
       { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: `${group} participants`, wrap: true }] },
@@ -40,6 +42,17 @@ function changeRequestCard(text) {
       { type: 'TextBlock', text: 'Clarifies how suppliers register Advanced Boundary Metering Units and map them to MPANs in the target operating model, so that registration and settlement data agree from the first day of migration.', wrap: true },
       { type: 'TextBlock', text: 'Impact assessment responses', weight: 'Bolder', spacing: 'Medium', wrap: true },
       ...votes,
+      { type: 'TextBlock', text: 'Where it has been discussed', weight: 'Bolder', spacing: 'Medium', wrap: true },
+      ...[29, 30, 31, 32, 33, 34].map((n) => ({
+        type: 'Container',
+        selectAction: { type: 'Action.Submit', data: { msteams: { type: 'imBack', value: `agenda for DAG ${n}` } } },
+        items: [
+          { type: 'TextBlock', text: `**DAG ${n}** Design Advisory Group, item ${n % 7 + 2}: ${text.toUpperCase()} impact assessment and recommendation`, wrap: true },
+          { type: 'TextBlock', text: `Wednesday ${n - 20} ${n < 33 ? 'January' : 'March'} 2024 · Decision · Lead: Programme (PMO)`, isSubtle: true, size: 'Small', spacing: 'None', wrap: true },
+        ],
+      })),
+      { type: 'TextBlock', text: 'Decisions', weight: 'Bolder', spacing: 'Medium', wrap: true },
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({ type: 'TextBlock', text: `DAG-DEC-${30 + n}: the DAG advised the SRO on ${text.toUpperCase()} (step ${n} of the change process), with the minutes recording the views of every constituency.`, wrap: true })),
     ],
     actions: [
       { type: 'Action.Submit', title: 'Open CR log', data: { msteams: { type: 'imBack', value: 'open change requests' } } },
