@@ -68,8 +68,16 @@ public sealed class PlaygroundUiTests(GovBotWithPlayground stack, ITestOutputHel
         }
         catch
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "failure.png") });
-            output.WriteLine("Screenshot of the failure: " + Path.Combine(Screenshots, "failure.png"));
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "failure.png"), Timeout = 10_000 });
+                output.WriteLine("Screenshot of the failure: " + Path.Combine(Screenshots, "failure.png"));
+            }
+            catch (PlaywrightException ex)
+            {
+                output.WriteLine("No screenshot of the failure: " + ex.Message);
+            }
+
             output.WriteLine(stack.Playground.Log());
             throw;
         }
