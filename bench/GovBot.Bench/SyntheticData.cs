@@ -62,7 +62,7 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
             var written = Interlocked.Add(ref _written, actions.Count);
             if (written / 10_000 != (written - actions.Count) / 10_000)
             {
-                Console.Error.WriteLine($"[bench]   {written:N0} actions written");
+                Console.Error.WriteLine($"[bench] {DateTime.Now:HH:mm:ss}   {written:N0} actions written");
             }
         });
         _next = Math.Max(_next, total);
