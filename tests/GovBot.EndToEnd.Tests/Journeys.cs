@@ -1,0 +1,34 @@
+namespace GovBot.EndToEnd.Tests;
+
+/// <summary>
+/// Question-and-answer journeys: what a member types in the Playground, and what the card GovBot answers with must
+/// say. One line per journey; new capabilities (reminders, notices, …) add theirs here.
+/// </summary>
+public static class Journeys
+{
+    public sealed record Journey(string Question, string CardMarker, string[] CardSays)
+    {
+        public override string ToString() => Question;
+    }
+
+    public static readonly IReadOnlyList<Journey> QuestionsAndCards =
+    [
+        new("next DAG meeting", "DAG 34", ["DAG 34", "Wednesday 13 March 2024"]),
+        new("CR043", "CR043", ["CR043", "Supplier Registration of ABMU and MPAN Mapping"]),
+        new("DAG33-04", "DAG33-04", ["DAG33-04"]),
+    ];
+
+    /// <summary>The questions, as theory data (strings, so each journey is its own test case).</summary>
+    public static TheoryData<string> Questions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var journey in QuestionsAndCards)
+        {
+            data.Add(journey.Question);
+        }
+
+        return data;
+    }
+
+    public static Journey Find(string question) => QuestionsAndCards.Single(j => j.Question == question);
+}
