@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using GovBot.Connector.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace GovBot.Connector.Tests;
 /// <summary>The inbound authentication matrix, end to end through the real endpoint on Kestrel.</summary>
 public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestIssuer>
 {
-    private async Task<(HttpStatusCode Status, TurnRecorder Recorder, string Logs)> PostAsync(string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null)
+    private async Task<(HttpStatusCode Status, TurnRecorder Recorder, string Logs)> PostAsync(
+        string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null, Action<IServiceCollection>? services = null)
     {
         var config = BotHost.AuthenticatedConfig(issuer);
         foreach (var (key, value) in extraConfig ?? [])
@@ -16,7 +18,11 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         }
 
         var recorder = new TurnRecorder();
-        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), services: s => TurnRecorder.Register(s, recorder));
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), services: s =>
+        {
+            TurnRecorder.Register(s, recorder);
+            services?.Invoke(s);
+        });
         using var response = await host.PostAsync(activity ?? Activities.Message(), authorization);
         Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
         return (response.StatusCode, recorder, string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
@@ -137,6 +143,15 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
     [Fact]
     public Task Auth_TenantNotAllowed_Returns401() =>
         AssertRejected("tenant not allowed", "Bearer " + issuer.ChannelToken(), extraConfig: new() { ["Bot:AllowedTenants"] = "aaaaaaaa-0000-0000-0000-000000000000, bbbbbbbb-0000-0000-0000-000000000000" });
+
+    [Fact]
+    public async Task Auth_AppClockStartedInThePast_TokensAreStillCheckedOnRealTime()
+    {
+        // An app may run its own clock from 2024 for a demo (Clock__StartAt); a token issued now must still be valid.
+        var appClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 3, 6, 9, 0, 0, TimeSpan.Zero));
+        var (status, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(), services: s => s.AddSingleton<TimeProvider>(appClock));
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
 
     [Fact]
     public Task Auth_NoAllowedTenants_OnlyOurOwnTenantIsAccepted() =>

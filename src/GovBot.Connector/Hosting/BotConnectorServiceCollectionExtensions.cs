@@ -10,6 +10,9 @@ namespace GovBot.Connector;
 
 public static class BotConnectorServiceCollectionExtensions
 {
+    /// <summary>The key of the real-time clock the protocol uses (token validation and caching, retries).</summary>
+    public const string ProtocolClockKey = "GovBot.Connector.ProtocolClock";
+
     public const string ConnectorHttpClientName = "GovBot.Connector";
 
     /// <summary>
@@ -30,16 +33,20 @@ public static class BotConnectorServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // Token lifetimes, key refreshes and Retry-After waits are real time, whatever clock the app runs on
+        // (an app may start its own clock in the past for a demo; tokens would then look "not yet valid").
+        services.TryAddKeyedSingleton(ProtocolClockKey, TimeProvider.System);
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
-        services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
-        services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
-        services.TryAddSingleton(sp => new ConnectorRetryPolicy(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IBotTokenProvider>(sp => new BotTokenProvider(
+            sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey), sp.GetRequiredService<ILogger<BotTokenProvider>>()));
+        services.TryAddSingleton<IBotAuthenticator>(sp => ActivatorUtilities.CreateInstance<BotAuthenticator>(sp, sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey)));
+        services.TryAddSingleton(sp => new ConnectorRetryPolicy(sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey)));
         services.AddHttpClient(BotAuthenticator.MetadataHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient<ConnectorClient>(ConnectorHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddTransient<IProactiveMessenger, ProactiveMessenger>();
         services.TryAddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
-        services.TryAddSingleton<BotEndpointHandler>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<BotEndpointHandler>(sp, sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey)));
         services.AddHostedService<AnonymousModeWarning>();
         return services;
     }
