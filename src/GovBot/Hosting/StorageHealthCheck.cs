@@ -3,13 +3,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GovBot.Hosting;
 
-/// <summary>Ready when table storage answers a cheap query within a short timeout.</summary>
-internal sealed class StorageHealthCheck(GovBotTables tables) : IHealthCheck
+/// <summary>Ready once start-up has prepared storage (tables, sample data) and while it answers a cheap query within a short timeout.</summary>
+internal sealed class StorageHealthCheck(GovBotTables tables, StorageReadiness readiness) : IHealthCheck
 {
     internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!readiness.IsReady) return HealthCheckResult.Unhealthy("Storage is being prepared (tables, sample data).");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try

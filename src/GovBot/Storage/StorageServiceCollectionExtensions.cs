@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<MilestoneStore>();
         services.AddSingleton<GovernanceDataWriter>();
+        services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageStartupService>();
         return services;
     }

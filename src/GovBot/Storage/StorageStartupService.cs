@@ -8,7 +8,18 @@ namespace GovBot.Storage;
 /// is stored. Runs in the background and retries while storage is unreachable, so the web host still starts and
 /// /readyz reports the problem.
 /// </summary>
+/// <summary>Set once the tables exist and any sample data is loaded: until then the app is live but not ready.</summary>
+public sealed class StorageReadiness
+{
+    private volatile bool _ready;
+
+    public bool IsReady => _ready;
+
+    public void MarkReady() => _ready = true;
+}
+
 internal sealed partial class StorageStartupService(
+    StorageReadiness readiness,
     GovBotTables tables,
     GovernanceDataWriter writer,
     IOptions<SampleDataOptions> sampleData,
@@ -35,6 +46,7 @@ internal sealed partial class StorageStartupService(
                         LogSeeded(logger, data.Groups.Count, data.Meetings.Count, data.Actions.Count);
                     }
                 }
+                readiness.MarkReady();
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

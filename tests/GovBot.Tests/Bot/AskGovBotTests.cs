@@ -172,11 +172,13 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
         await using var bot = await BotHarness.StartAsync(azurite);
         var lee = bot.Person("lee-cox");
         var update = bot.Activity("conversationUpdate", lee);
+        update["from"]!.AsObject().Remove("name"); // as Teams and the Playground send it
         update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotHarness.BotId });
         using var response = await bot.PostAsync(update);
         var reply = await bot.Connector.WaitForAsync(r => r.Card is not null);
 
         Assert.Contains("my open actions", reply.CardText);
+        Assert.Contains("Lee Cox", reply.CardText);
     }
 
     [Fact]

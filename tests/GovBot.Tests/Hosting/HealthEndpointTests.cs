@@ -14,11 +14,35 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : StorageTestBas
         using var factory = App(Azurite.ConnectionString);
         using var client = factory.CreateClient();
 
-        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var ready = await WaitUntilReadyAsync(client);
         var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_IsNotReadyUntilTheSampleDataIsLoaded()
+    {
+        using var factory = App(Azurite.ConnectionString, seed: true);
+        using var client = factory.CreateClient();
+
+        var ready = await WaitUntilReadyAsync(client);
+
+        // The first 200 comes only after start-up loaded the data: a question asked now has answers.
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.False(await new GovBot.Features.Groups.GroupStore(Tables).IsEmptyAsync(CancellationToken.None));
+    }
+
+    private static async Task<HttpResponseMessage> WaitUntilReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) return response;
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -40,7 +64,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : StorageTestBas
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
-    private WebApplicationFactory<Program> App(string connectionString) =>
+    private WebApplicationFactory<Program> App(string connectionString, bool seed = false) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -48,7 +72,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : StorageTestBas
             {
                 ["Storage:ConnectionString"] = connectionString,
                 ["Storage:TablePrefix"] = Prefix,
-                ["SampleData:SeedWhenEmpty"] = "false",
+                ["SampleData:SeedWhenEmpty"] = seed ? "true" : "false",
             }));
         });
 }
