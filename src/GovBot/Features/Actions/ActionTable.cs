@@ -16,8 +16,9 @@ namespace GovBot.Features.Actions;
 /// "my actions" reads the caller's few partitions (a person: tens of rows; "members:DAG": up to ~100).</item>
 /// <item>due partitions "due:yyyy-MM", RowKey = "yyyyMMdd-{ref}": "actions due this week" and reminders read
 /// one or two month partitions with a RowKey range (tens of rows a month).</item>
-/// <item>"ref" partition, RowKey = ref: finds the group of a ref whose prefix is not its group code
-/// (TAG02-05 kept under TMAG). Point reads only.</item>
+/// <item>"ref:{PREFIX}" partitions, RowKey = ref, written only for a ref whose prefix is not its group code
+/// (TAG02-05 kept under TMAG): GetAsync(ref) finds its group with one point read. Every other ref needs no
+/// pointer (its prefix is its partition), so these partitions stay small and no write touches a shared one.</item>
 /// </list></para>
 /// <para>Consistency: a change writes the new index rows first, then the primary row (with its ETag), then deletes
 /// index rows the new value no longer needs. A crash can leave extra index rows but never a missing one, and every
@@ -25,7 +26,8 @@ namespace GovBot.Features.Actions;
 /// </summary>
 internal static class ActionTable
 {
-    public const string RefPartition = "ref";
+    /// <summary>The partition of the pointer that finds the group of a ref whose prefix is not its group code.</summary>
+    public static string RefPartition(string reference) => "ref:" + (RefPrefix(reference) ?? "");
     private const string DuePrefix = "due:";
 
     public static TableEntity ToRow(ActionItem a)
@@ -77,7 +79,10 @@ internal static class ActionTable
     public static IEnumerable<TableEntity> IndexRows(ActionItem a)
     {
         TableKeys.Checked(a.GroupCode, "group code");
-        yield return Pointer(RefPartition, TableKeys.Checked(a.Ref, "action ref"), a);
+        if (RefPrefix(a.Ref) != a.GroupCode)
+        {
+            yield return Pointer(TableKeys.Checked(RefPartition(a.Ref), "ref prefix"), TableKeys.Checked(a.Ref, "action ref"), a);
+        }
         foreach (var partition in a.Owners.Select(OwnerPartition).Distinct(StringComparer.Ordinal))
         {
             yield return Pointer(partition, a.Ref, a);

@@ -168,6 +168,22 @@ public sealed class ActionStoreTests(AzuriteFixture azurite) : StorageTestBase(a
     }
 
     [Fact]
+    public async Task RefPointers_AreWrittenOnlyForRefsWhosePrefixIsNotTheirGroup()
+    {
+        await Store.UpsertAsync(TestData.Action("DAG33-04", "DAG"), Ct);
+        await Store.UpsertAsync(TestData.Action("TAG02-05", "TMAG"), Ct);
+
+        var pointers = new List<string>();
+        await foreach (var row in Tables.Get(GovBot.Storage.TableNames.ActionIndex).QueryAsync<Azure.Data.Tables.TableEntity>(r => r.PartitionKey.CompareTo("ref:") >= 0 && r.PartitionKey.CompareTo("ref;") < 0))
+        {
+            pointers.Add($"{row.PartitionKey}/{row.RowKey}");
+        }
+
+        Assert.Equal(["ref:TAG/TAG02-05"], pointers); // no shared partition touched by every action's writes
+        Assert.NotNull(await Store.GetAsync("DAG33-04", Ct));
+    }
+
+    [Fact]
     public async Task UpsertAsync_RefWithSlash_RejectedWithClearMessage()
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertAsync(TestData.Action("DAG33/07"), Ct));
