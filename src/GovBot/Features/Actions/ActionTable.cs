@@ -79,6 +79,7 @@ internal static class ActionTable
     public static IEnumerable<TableEntity> IndexRows(ActionItem a)
     {
         TableKeys.Checked(a.GroupCode, "group code");
+        TableKeys.Checked(a.Ref, "action ref"); // every index row key carries the ref: refuse a bad one before any write
         if (RefPrefix(a.Ref) != a.GroupCode)
         {
             yield return Pointer(TableKeys.Checked(RefPartition(a.Ref), "ref prefix"), TableKeys.Checked(a.Ref, "action ref"), a);
