@@ -1,0 +1,100 @@
+using GovBot.Connector;
+using GovBot.Directory;
+using GovBot.Features.Groups;
+using GovBot.Features.Reminders;
+
+namespace GovBot.Features.Notices;
+
+/// <summary>Who a notice goes to, and the changes to a notice that fan out: send, change, cancel.</summary>
+public sealed partial class NoticeService(
+    NoticeStore notices,
+    INoticeLedger ledger,
+    INoticeQueue queue,
+    SubscriptionStore subscriptions,
+    ConversationReferenceStore conversations,
+    MembershipStore memberships,
+    PersonStore people,
+    NoticeProgress progress,
+    TimeProvider clock,
+    ILogger<NoticeService> logger)
+{
+    /// <summary>One recipient of a notice and whether GovBot has a working chat with it.</summary>
+    public sealed record Target(Recipient Recipient, string Label, bool HasChat);
+
+    /// <summary>The group's subscribed channels and group chats, then its members (each once) in their personal chats.</summary>
+    public async Task<IReadOnlyList<Target>> AudienceAsync(string groupCode, CancellationToken cancellationToken)
+    {
+        var subscribedTask = subscriptions.ListAllAsync(cancellationToken);
+        var seatsTask = memberships.ListByGroupAsync(groupCode, cancellationToken);
+        var peopleTask = people.ListAsync(cancellationToken);
+        var conversationsTask = conversations.ListAsync(cancellationToken);
+        await Task.WhenAll(subscribedTask, seatsTask, peopleTask, conversationsTask);
+        var stored = conversationsTask.Result.ToDictionary(c => c.Recipient.Key, StringComparer.Ordinal);
+        var names = peopleTask.Result.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+
+        var target = SubscriptionTargets.Group(groupCode);
+        var targets = new List<Target>();
+        foreach (var s in subscribedTask.Result.Where(s => s.Target == target && s.Recipient.Kind == RecipientKind.Conversation).DistinctBy(s => s.Recipient.Key))
+        {
+            stored.TryGetValue(s.Recipient.Key, out var c);
+            targets.Add(new(s.Recipient, c?.Reference.Conversation.Name ?? $"{groupCode} {c?.Reference.Conversation.ConversationType ?? "conversation"}", c is { IsReachable: true }));
+        }
+        foreach (var personId in seatsTask.Result.Select(m => m.PersonId).Distinct(StringComparer.Ordinal))
+        {
+            var recipient = Recipient.Person(personId);
+            stored.TryGetValue(recipient.Key, out var c);
+            targets.Add(new(recipient, names.GetValueOrDefault(personId, personId), c is { IsReachable: true }));
+        }
+        return targets;
+    }
+
+    public static NoticeAudience Summarise(IReadOnlyList<Target> targets) => new(
+        targets.Count(t => t.Recipient.Kind == RecipientKind.Conversation),
+        targets.Count(t => t.Recipient.Kind == RecipientKind.Person),
+        targets.Count(t => t.Recipient.Kind == RecipientKind.Person && !t.HasChat));
+
+    /// <summary>
+    /// Sends a draft: one ledger row (Queued) and one queue job per recipient, then the draft becomes Sent. Safe to
+    /// repeat after a failure (rows are kept, jobs may repeat: the ledger sends each copy once). Null when the draft
+    /// was sent or changed by someone else meanwhile.
+    /// </summary>
+    public async Task<Notice?> SendAsync(Notice draft, Azure.ETag etag, Activity authorCard, CancellationToken cancellationToken)
+    {
+        var targets = await AudienceAsync(draft.Details.GroupCode, cancellationToken);
+        var now = clock.GetUtcNow();
+        var deliveries = targets.Select(t => new Delivery(draft.Number, t.Recipient, t.Label, DeliveryState.Queued, 0, now, null, null, null, null, 0, 0, default)).ToList();
+        await ledger.AddQueuedAsync(draft.Number, deliveries, cancellationToken);
+        await queue.EnqueueAsync(targets.Select(t => new NoticeJob(NoticeJobKind.Send, draft.Number, t.Recipient.Key)), cancellationToken);
+        var sent = draft with
+        {
+            Status = NoticeStatus.Sent,
+            SentAt = now,
+            AuthorServiceUrl = authorCard.ServiceUrl,
+            AuthorConversationId = authorCard.Conversation?.Id,
+            AuthorActivityId = authorCard.ReplyToId,
+        };
+        if (await notices.ReplaceAsync(sent, etag, cancellationToken) is null) return null;
+        LogSent(logger, draft.Number, targets.Count);
+        progress.Touch(draft.Number);
+        return sent;
+    }
+
+    /// <summary>Changes a sent notice (new details or cancelled) and queues an in-place update of every copy.</summary>
+    public async Task<Notice?> ChangeAsync(Notice current, Azure.ETag etag, Notice changed, CancellationToken cancellationToken)
+    {
+        var next = changed with { Version = current.Version + 1, Previous = current.Details };
+        if (await notices.ReplaceAsync(next, etag, cancellationToken) is null) return null;
+        var deliveries = await ledger.ListAsync(current.Number, cancellationToken);
+        await queue.EnqueueAsync(deliveries.Where(d => d.State is DeliveryState.Delivered or DeliveryState.Queued or DeliveryState.Sending)
+            .Select(d => new NoticeJob(NoticeJobKind.Update, current.Number, d.Recipient.Key)), cancellationToken);
+        LogChanged(logger, current.Number, next.Version, next.Status == NoticeStatus.Cancelled);
+        progress.Touch(current.Number);
+        return next;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice} queued for {Recipients} recipients")]
+    private static partial void LogSent(ILogger logger, int notice, int recipients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice} changed to version {Version} (cancelled: {Cancelled}); updating every copy")]
+    private static partial void LogChanged(ILogger logger, int notice, int version, bool cancelled);
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+
+namespace GovBot.Features.Notices;
+
+/// <summary>
+/// The queue workers of this instance: receive jobs in batches, process up to Notices:MaxParallelSends at once
+/// (paced by <see cref="NoticePacer"/>), and flush the authors' status cards every Notices:ProgressInterval.
+/// Any number of instances may run; the ledger keeps each copy to one send.
+/// </summary>
+public sealed partial class NoticeWorker(
+    INoticeQueue queue,
+    NoticeDispatcher dispatcher,
+    NoticeProgress progress,
+    IOptions<NoticeOptions> options,
+    TimeProvider clock,
+    ILogger<NoticeWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkerEnabled) return;
+        await Task.Yield();
+        var flusher = FlushLoopAsync(stoppingToken);
+        await RunAsync(stoppingToken);
+        await flusher;
+    }
+
+    /// <summary>Processes jobs until cancelled (tests run it directly, and cancel it to "kill" a worker).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await queue.ReceiveAsync(32, o.VisibilityTimeout, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    await Task.Delay(o.PollInterval, clock, cancellationToken);
+                    continue;
+                }
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.MaxParallelSends, CancellationToken = cancellationToken },
+                    async (job, ct) => await dispatcher.ProcessAsync(job, ct));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or GovBot.Connector.ConnectorException)
+            {
+                // Storage or Teams hiccup: the jobs in hand reappear after their visibility timeout.
+                LogBatchFailed(logger, e.GetType().Name);
+                try { await Task.Delay(o.PollInterval, clock, cancellationToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task FlushLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.ProgressInterval, clock, stoppingToken);
+                await progress.FlushAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            {
+                LogBatchFailed(logger, e.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice worker: a batch failed ({Kind}); its jobs will reappear")]
+    private static partial void LogBatchFailed(ILogger logger, string kind);
+}
