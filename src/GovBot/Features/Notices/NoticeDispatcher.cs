@@ -35,14 +35,17 @@ public sealed partial class NoticeDispatcher(
             await queue.DeleteAsync(received, cancellationToken);
             return;
         }
-        var loaded = await notices.GetAsync(job.Notice, cancellationToken);
-        var delivery = await ledger.GetAsync(job.Notice, job.RecipientKey, cancellationToken);
-        if (loaded is not { } found || delivery is null)
+        // Sends may use a notice read up to a second ago (thousands of jobs share it); a change made meanwhile reaches
+        // the copy through the update job that the change queues for every copy. Updates always read it fresh.
+        var noticeTask = job.Kind == NoticeJobKind.Send ? CachedNoticeAsync(job.Notice, cancellationToken) : FreshNoticeAsync(job.Notice, cancellationToken);
+        var deliveryTask = ledger.GetAsync(job.Notice, job.RecipientKey, cancellationToken);
+        var notice = await noticeTask;
+        var delivery = await deliveryTask;
+        if (notice is null || delivery is null)
         {
             await queue.DeleteAsync(received, cancellationToken);
             return;
         }
-        var notice = found.Notice;
         if (job.Kind == NoticeJobKind.Update)
         {
             await UpdateAsync(received, notice, delivery, cancellationToken);
@@ -146,7 +149,7 @@ public sealed partial class NoticeDispatcher(
             error = "timed out";
         }
 
-        var recorded = await ledger.CompleteAsync(claimed, outcome, activityId, error, outcome == DeliveryState.Delivered ? version : 0, clock.GetUtcNow(), CancellationToken.None);
+        await ledger.CompleteAsync(claimed, outcome, activityId, error, outcome == DeliveryState.Delivered ? version : 0, clock.GetUtcNow(), CancellationToken.None);
         progress.Touch(notice.Number);
         switch (outcome)
         {
@@ -157,11 +160,6 @@ public sealed partial class NoticeDispatcher(
                 return;
             case DeliveryState.Unreachable:
                 await conversations.MarkUnreachableAsync(delivery.Recipient, error ?? "refused", CancellationToken.None);
-                break;
-            case DeliveryState.Delivered when recorded is not null:
-                // The notice changed while this copy was on its way: bring it up to date now.
-                if ((await notices.GetAsync(notice.Number, CancellationToken.None))?.Notice is { } latest && latest.Version > version)
-                    await UpdateInPlaceAsync(latest, recorded, CancellationToken.None);
                 break;
         }
         await queue.DeleteAsync(received, CancellationToken.None);
@@ -220,6 +218,23 @@ public sealed partial class NoticeDispatcher(
         await ledger.CompleteAsync(delivery, state, activityId, error, version, clock.GetUtcNow(), cancellationToken);
         progress.Touch(delivery.Notice);
         await queue.DeleteAsync(received, cancellationToken);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (Notice Notice, long ReadAt)> _recent = new();
+
+    private async Task<Notice?> FreshNoticeAsync(int number, CancellationToken cancellationToken) =>
+        (await notices.GetAsync(number, cancellationToken))?.Notice;
+
+    private async Task<Notice?> CachedNoticeAsync(int number, CancellationToken cancellationToken)
+    {
+        if (_recent.TryGetValue(number, out var hit) && clock.GetElapsedTime(hit.ReadAt) < TimeSpan.FromSeconds(1)) return hit.Notice;
+        var notice = await FreshNoticeAsync(number, cancellationToken);
+        if (notice is not null)
+        {
+            if (_recent.Count > 100) _recent.Clear();
+            _recent[number] = (notice, clock.GetTimestamp());
+        }
+        return notice;
     }
 
     private static TimeSpan Backoff(int attempt)

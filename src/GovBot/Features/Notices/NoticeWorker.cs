@@ -24,21 +24,32 @@ public sealed partial class NoticeWorker(
         await flusher;
     }
 
+    /// <summary>Jobs one receive loop takes at a time; several loops keep one slow job (a Retry-After) from holding up the rest.</summary>
+    private const int BatchSize = 8;
+
     /// <summary>Processes jobs until cancelled (tests run it directly, and cancel it to "kill" a worker).</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var loops = Math.Max(1, (o.MaxParallelSends + BatchSize - 1) / BatchSize);
+        var batch = Math.Min(BatchSize, o.MaxParallelSends);
+        return Task.WhenAll(Enumerable.Range(0, loops).Select(_ => LoopAsync(batch, cancellationToken)));
+    }
+
+    private async Task LoopAsync(int batchSize, CancellationToken cancellationToken)
     {
         var o = options.Value;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await queue.ReceiveAsync(32, o.VisibilityTimeout, cancellationToken);
+                var batch = await queue.ReceiveAsync(batchSize, o.VisibilityTimeout, cancellationToken);
                 if (batch.Count == 0)
                 {
                     await Task.Delay(o.PollInterval, clock, cancellationToken);
                     continue;
                 }
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.MaxParallelSends, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = batchSize, CancellationToken = cancellationToken },
                     async (job, ct) => await dispatcher.ProcessAsync(job, ct));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
