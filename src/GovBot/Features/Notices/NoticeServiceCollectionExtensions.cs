@@ -19,6 +19,8 @@ public static class NoticeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.TryAddSingleton<Reminders.ConversationReferenceStore>();
+        services.TryAddSingleton<Reminders.SubscriptionStore>();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<INoticeLedger, NoticeLedger>();
         services.AddSingleton<AzureNoticeQueue>();
