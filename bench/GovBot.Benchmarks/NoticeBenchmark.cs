@@ -60,21 +60,17 @@ internal static class NoticeBenchmark
         {
             var setup = Stopwatch.StartNew();
             var recipients = Enumerable.Range(0, Recipients).Select(i => Recipient.Conversation($"19:bench{i:D5}@thread.tacv2")).ToList();
-            var refs = tables.Get(TableNames.ConversationRefs);
-            await Parallel.ForEachAsync(recipients, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (r, ct) =>
-                await refs.UpsertEntityAsync(ConversationReferenceTable.ToRow(r, new StoredConversation(r, new ConversationReference(ServiceUrl, Channels.MsTeams,
-                    new ConversationAccount(r.Id, "channel", Tenant, true), new ChannelAccount("28:bench"), null, Tenant), DateTimeOffset.UtcNow)), TableUpdateMode.Replace, ct));
             var store = services.GetRequiredService<NoticeStore>();
             var draft = await store.CreateDraftAsync(new NoticeDetails("DAG", "34", "DAG 34", new(2030, 3, 13), new(10, 0), new(12, 30), "Elexon", null, "1. Welcome", null, null), "bench", CancellationToken.None);
             var queued = services.GetRequiredService<INoticeLedger>();
             var now = DateTimeOffset.UtcNow;
-            await queued.AddQueuedAsync(draft.Number, recipients.Select(r => new Delivery(draft.Number, r, r.Id, DeliveryState.Queued, 0, now, null, null, null, null, 0, 0, default)).ToList(), CancellationToken.None);
+            await queued.AddQueuedAsync(draft.Number, recipients.Select(r => new Delivery(draft.Number, r, r.Id, DeliveryState.Queued, 0, now, ServiceUrl, r.Id, null, null, 0, 0, default)).ToList(), CancellationToken.None);
             var found = await store.GetAsync(draft.Number, CancellationToken.None);
             await store.ReplaceAsync(found!.Value.Notice with { Status = NoticeStatus.Sent, SentAt = now }, found.Value.ETag, CancellationToken.None);
             var setupTime = setup.Elapsed;
 
             var clock = Stopwatch.StartNew();
-            var enqueue = services.GetRequiredService<INoticeQueue>().EnqueueAsync(recipients.Select(r => new NoticeJob(NoticeJobKind.Send, draft.Number, r.Key)), CancellationToken.None);
+            var enqueue = services.GetRequiredService<INoticeQueue>().EnqueueAsync(NoticeJob.For(NoticeJobKind.Send, draft.Number, recipients.Select(r => r.Key)), CancellationToken.None);
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(55));
             var worker = services.GetRequiredService<NoticeWorker>().RunAsync(stop.Token);
             await enqueue;
@@ -93,12 +89,14 @@ internal static class NoticeBenchmark
 
             var counts = DeliveryCounts.Of(outcomes);
             var delivered = teams.Accepted.Count;
-            var lost = recipients.Count(r => !teams.Accepted.ContainsKey(r.Id));
+            // Lost: a recipient that never got a copy although its outcome is final (nothing pending for it).
+            var pending = outcomes.Where(d => d.State is DeliveryState.Queued or DeliveryState.Sending).Select(d => d.Recipient.Id).ToHashSet(StringComparer.Ordinal);
+            var lost = recipients.Count(r => !teams.Accepted.ContainsKey(r.Id) && !pending.Contains(r.Id));
             var duplicated = teams.Accepted.Values.Count(n => n > 1);
             var rate = teams.Accepted.Values.Sum() / teams.ActiveSeconds;
             var rows = new List<string[]>
             {
-                new[] { "Recipients", Recipients.ToString("N0", CultureInfo.InvariantCulture), $"setup (references, ledger rows) {setupTime.TotalSeconds:F1} s; enqueue {enqueued.TotalSeconds:F1} s" },
+                new[] { "Recipients", Recipients.ToString("N0", CultureInfo.InvariantCulture), $"setup (ledger rows) {setupTime.TotalSeconds:F1} s; enqueue {enqueued.TotalSeconds:F1} s" },
                 new[] { "Delivered (ledger / Teams)", $"{counts.Delivered:N0} / {delivered:N0}", $"failed {counts.Failed}, unreachable {counts.Unreachable}, unknown {counts.Unknown}, pending {counts.Pending}" },
                 new[] { "Elapsed", $"{elapsed.TotalSeconds:F1} s", $"first to last accepted send {teams.ActiveSeconds:F1} s" },
                 new[] { "Achieved rate", $"{rate:F0} msg/s", $"{rate / AllowedTenantRate:P0} of the allowed {AllowedTenantRate:F0}/s (paced at {PacedTenantRate:F0}/s)" },
@@ -107,6 +105,7 @@ internal static class NoticeBenchmark
                 new[] { "Lost", lost.ToString(CultureInfo.InvariantCulture), "recipients Teams never accepted a copy for" },
                 new[] { "Duplicated", duplicated.ToString(CultureInfo.InvariantCulture), "recipients Teams accepted more than one copy for" },
             };
+            if (!counts.IsComplete) rows.Add(["NOT FINISHED", $"{counts.Pending:N0} pending", "the run hit its 55 s bound"]);
             Print(output, ["Notices benchmark", "Result", "Detail"], rows);
         }
         finally

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GovBot.Connector;
 using GovBot.Features.Reminders;
 using Microsoft.Extensions.Options;
@@ -5,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Notices;
 
 /// <summary>
-/// Processes one queued job: sends a notice to one recipient (at most once, via the ledger), or brings a delivered
-/// copy up to date after an edit or a cancellation (update activity in place). Read top-down: load, check the
-/// ledger, pace, claim, call Teams, record, then delete or release the job.
+/// Processes one queued job for up to <see cref="NoticeJob.MaxRecipients"/> recipients: sends the notice to those
+/// still Queued (at most once each, via the ledger), or brings delivered copies up to date after an edit or a
+/// cancellation. A send job reads top-down: load, sort by ledger state, pace, claim (one transaction), call Teams
+/// for the claimed copies at once, record (one transaction), then delete the job or release it for a retry.
 /// </summary>
 public sealed partial class NoticeDispatcher(
     NoticeStore notices,
@@ -25,6 +27,11 @@ public sealed partial class NoticeDispatcher(
     /// <summary>One Teams call is allowed this long once claimed; it is never cut short by shutdown.</summary>
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(100);
 
+    /// <summary>GovBot is deployed per tenant: one app-wide bucket stands for Teams' per-app-per-tenant limit.</summary>
+    internal const string TenantBucket = "app";
+
+    private readonly ConcurrentDictionary<int, (Notice Notice, long ReadAt)> _recent = new();
+
     private NoticeOptions Options => options.Value;
 
     public async Task ProcessAsync(ReceivedJob received, CancellationToken cancellationToken)
@@ -36,158 +43,155 @@ public sealed partial class NoticeDispatcher(
             return;
         }
         // Sends may use a notice read up to a second ago (thousands of jobs share it); a change made meanwhile reaches
-        // the copy through the update job that the change queues for every copy. Updates always read it fresh.
+        // the copy through the update job the change queues for every copy. Updates always read it fresh.
         var noticeTask = job.Kind == NoticeJobKind.Send ? CachedNoticeAsync(job.Notice, cancellationToken) : FreshNoticeAsync(job.Notice, cancellationToken);
-        var deliveryTask = ledger.GetAsync(job.Notice, job.RecipientKey, cancellationToken);
+        var deliveriesTask = Task.WhenAll(job.RecipientKeys.Select(k => ledger.GetAsync(job.Notice, k, cancellationToken)));
         var notice = await noticeTask;
-        var delivery = await deliveryTask;
-        if (notice is null || delivery is null)
+        var deliveries = (await deliveriesTask).Where(d => d is not null).Select(d => d!).ToList();
+        if (notice is null || deliveries.Count == 0)
         {
             await queue.DeleteAsync(received, cancellationToken);
             return;
         }
-        if (job.Kind == NoticeJobKind.Update)
-        {
-            await UpdateAsync(received, notice, delivery, cancellationToken);
-            return;
-        }
-
-        switch (delivery.State)
-        {
-            case DeliveryState.Queued:
-                await SendAsync(received, notice, delivery, cancellationToken);
-                break;
-            case DeliveryState.Sending when clock.GetUtcNow() - delivery.UpdatedAt >= Options.SendingGrace:
-                // The worker that claimed it died during the call: Teams may have shown it, so never again.
-                if (await ledger.CompleteAsync(delivery, DeliveryState.Unknown, null, "worker stopped during the send", delivery.SentVersion, clock.GetUtcNow(), cancellationToken) is not null)
-                    LogUnknown(logger, job.Notice);
-                await queue.DeleteAsync(received, cancellationToken);
-                progress.Touch(job.Notice);
-                break;
-            case DeliveryState.Sending:
-                // Another worker is calling Teams now (or died: look again after the grace).
-                await queue.ReleaseAsync(received, Options.SendingGrace, cancellationToken);
-                break;
-            case DeliveryState.Delivered when delivery.AppliedVersion < notice.Version:
-                await UpdateAsync(received, notice, delivery, cancellationToken);
-                break;
-            default:
-                await queue.DeleteAsync(received, cancellationToken);
-                break;
-        }
+        var again = job.Kind == NoticeJobKind.Send
+            ? await SendAsync(received, notice, deliveries, cancellationToken)
+            : await UpdateAsync(received, notice, deliveries, cancellationToken);
+        if (again is { } delay) await queue.ReleaseAsync(received, delay, CancellationToken.None);
+        else await queue.DeleteAsync(received, CancellationToken.None);
     }
 
-    private async Task SendAsync(ReceivedJob received, Notice notice, Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>Returns when to look at the job again, or null when every copy has its outcome.</summary>
+    private async Task<TimeSpan?> SendAsync(ReceivedJob received, Notice notice, List<Delivery> deliveries, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        TimeSpan? again = null;
+        var queued = new List<Delivery>();
+        var settled = new List<(Delivery, DeliveryState, string?, string?, int)>();
+        foreach (var d in deliveries)
+        {
+            switch (d.State)
+            {
+                case DeliveryState.Queued: queued.Add(d); break;
+                case DeliveryState.Sending when now - d.UpdatedAt >= Options.SendingGrace:
+                    // The worker that claimed it died during the call: Teams may have shown it, so never again.
+                    settled.Add((d, DeliveryState.Unknown, null, "worker stopped during the send", d.SentVersion));
+                    LogUnknown(logger, notice.Number);
+                    break;
+                case DeliveryState.Sending:
+                    again = Min(again, Options.SendingGrace); // another worker is calling Teams now (or died: look again after the grace)
+                    break;
+            }
+        }
         if (received.DequeueCount > Options.MaxDequeueCount)
         {
-            await CompleteAndDeleteAsync(received, delivery, DeliveryState.Failed, null, $"gave up after {received.DequeueCount - 1} attempts ({delivery.Error ?? "no reason recorded"})", 0, cancellationToken);
-            return;
+            settled.AddRange(queued.Select(d => (d, DeliveryState.Failed, (string?)null, (string?)$"gave up after {received.DequeueCount - 1} attempts ({d.Error ?? "no reason recorded"})", 0)));
+            queued.Clear();
         }
-        if (notice.Status == NoticeStatus.Cancelled)
+        else if (notice.Status == NoticeStatus.Cancelled)
         {
-            await CompleteAndDeleteAsync(received, delivery, DeliveryState.Failed, null, "not sent: the meeting was cancelled first", 0, cancellationToken);
-            return;
+            settled.AddRange(queued.Select(d => (d, DeliveryState.Failed, (string?)null, (string?)"not sent: the meeting was cancelled first", 0)));
+            queued.Clear();
         }
-        var conversation = await conversations.GetAsync(delivery.Recipient, cancellationToken);
-        if (conversation is null || !conversation.IsReachable)
+        var sendable = new List<Delivery>();
+        foreach (var d in queued)
         {
-            var reason = conversation is null ? "no chat with GovBot (the app is not installed there)" : $"Teams refused earlier messages ({conversation.UnreachableReason ?? "unreachable"})";
-            await CompleteAndDeleteAsync(received, delivery, DeliveryState.Unreachable, null, reason, 0, cancellationToken);
-            return;
+            if (d is { ServiceUrl: { Length: > 0 }, ConversationId: { Length: > 0 } }) { sendable.Add(d); continue; }
+            // Queued without an address (older rows): look it up now.
+            var c = await conversations.GetAsync(d.Recipient, cancellationToken);
+            if (c is { IsReachable: true }) sendable.Add(d with { ServiceUrl = c.Reference.ServiceUrl, ConversationId = Recipient.RootConversationId(c.Reference.Conversation.Id) });
+            else settled.Add((d, DeliveryState.Unreachable, null, NoticeService.NoChat, 0));
+        }
+        await ledger.CompleteManyAsync(settled, now, cancellationToken);
+        if (sendable.Count == 0)
+        {
+            if (settled.Count > 0) progress.Touch(notice.Number);
+            return again;
         }
 
-        var reference = conversation.Reference;
-        var conversationId = Recipient.RootConversationId(reference.Conversation.Id);
-        await pacer.WaitAsync(reference.TenantId ?? "", conversationId, cancellationToken);
+        foreach (var d in sendable) await pacer.WaitAsync(TenantBucket, d.ConversationId!, cancellationToken);
 
-        // From the claim to the recorded outcome nothing may be cut short: a shutdown waits for the call to end.
+        // From the claim to the recorded outcome nothing may be cut short: a shutdown waits for the calls to end.
         using var timeout = new CancellationTokenSource(SendTimeout);
-        var ct = timeout.Token;
-        var claimed = await ledger.TryClaimAsync(delivery, reference.ServiceUrl, conversationId, clock.GetUtcNow(), ct);
-        if (claimed is null)
-        {
-            return; // another worker has it; its outcome will be in the ledger when this job comes round again
-        }
+        var claimed = await ledger.TryClaimManyAsync(sendable, clock.GetUtcNow(), timeout.Token);
+        if (claimed.Count < sendable.Count) again = Min(again, Options.SendingGrace); // the rest belong to another worker
+        var card = Activity.Message(null, Attachment.AdaptiveCard(NoticeCards.Recipient(notice, links.CalendarUrl(notice.Number))));
+        var results = await Task.WhenAll(claimed.Select(d => SendOneAsync(d, card, notice.Version, timeout.Token)));
+        await ledger.CompleteManyAsync(results.Select(r => (r.Claimed, r.State, r.ActivityId, r.Error, r.SentVersion)).ToList(), clock.GetUtcNow(), CancellationToken.None);
+        progress.Touch(notice.Number);
 
-        var version = notice.Version;
-        var card = NoticeCards.Recipient(notice, links.CalendarUrl(notice.Number));
-        DeliveryState outcome;
-        string? activityId = null, error = null;
-        var throttled = false;
+        foreach (var r in results)
+        {
+            switch (r.State)
+            {
+                case DeliveryState.Queued:
+                    var delay = r.Throttled ? pacer.Penalise(TenantBucket, r.Claimed.Attempts) : Backoff(r.Claimed.Attempts);
+                    LogRetry(logger, notice.Number, r.Error ?? "", delay.TotalMilliseconds);
+                    again = Min(again, delay);
+                    break;
+                case DeliveryState.Unreachable:
+                    await conversations.MarkUnreachableAsync(r.Claimed.Recipient, r.Error ?? "refused", CancellationToken.None);
+                    break;
+            }
+        }
+        return again;
+    }
+
+    private sealed record SendResult(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion, bool Throttled);
+
+    private async Task<SendResult> SendOneAsync(Delivery claimed, Activity card, int version, CancellationToken ct)
+    {
         try
         {
-            var response = await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, Activity.Message(null, Attachment.AdaptiveCard(card)), ct);
-            activityId = response.Id;
-            outcome = DeliveryState.Delivered;
+            var response = await connector.SendToConversationAsync(claimed.ServiceUrl!, claimed.ConversationId!, card, ct);
+            return new(claimed, DeliveryState.Delivered, response.Id, null, version, false);
         }
         catch (ConnectorException e) when (e.StatusCode is 403 or 404)
         {
-            outcome = DeliveryState.Unreachable;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode ?? e.SubCode}".Trim();
+            return new(claimed, DeliveryState.Unreachable, null, $"HTTP {e.StatusCode} {e.ErrorCode ?? e.SubCode}".Trim(), 0, false);
         }
         catch (ConnectorException e) when (e.StatusCode is 412 or 429 or >= 500)
         {
-            outcome = DeliveryState.Queued; // Teams did not accept it: a later attempt cannot duplicate it
-            throttled = e.StatusCode == 429;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
+            // Teams did not accept it: a later attempt cannot duplicate it.
+            return new(claimed, DeliveryState.Queued, null, $"HTTP {e.StatusCode} {e.ErrorCode}".Trim(), 0, e.StatusCode == 429);
         }
         catch (ConnectorException e)
         {
-            outcome = DeliveryState.Failed;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
+            return new(claimed, DeliveryState.Failed, null, $"HTTP {e.StatusCode} {e.ErrorCode}".Trim(), 0, false);
         }
         catch (HttpRequestException e) when (e.StatusCode is null)
         {
-            outcome = DeliveryState.Queued; // no connection: nothing reached Teams
-            error = "connection failed";
+            return new(claimed, DeliveryState.Queued, null, "connection failed", 0, false); // nothing reached Teams
         }
         catch (OperationCanceledException)
         {
-            outcome = DeliveryState.Unknown; // timed out: Teams may have shown it, so never again
-            error = "timed out";
+            return new(claimed, DeliveryState.Unknown, null, "timed out", 0, false); // Teams may have shown it, so never again
         }
-
-        await ledger.CompleteAsync(claimed, outcome, activityId, error, outcome == DeliveryState.Delivered ? version : 0, clock.GetUtcNow(), CancellationToken.None);
-        progress.Touch(notice.Number);
-        switch (outcome)
-        {
-            case DeliveryState.Queued:
-                var delay = throttled ? pacer.Penalise(reference.TenantId ?? "", claimed.Attempts) : Backoff(claimed.Attempts);
-                LogRetry(logger, notice.Number, error ?? "", delay.TotalMilliseconds);
-                await queue.ReleaseAsync(received, delay, CancellationToken.None);
-                return;
-            case DeliveryState.Unreachable:
-                await conversations.MarkUnreachableAsync(delivery.Recipient, error ?? "refused", CancellationToken.None);
-                break;
-        }
-        await queue.DeleteAsync(received, CancellationToken.None);
     }
 
-    private async Task UpdateAsync(ReceivedJob received, Notice notice, Delivery delivery, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> UpdateAsync(ReceivedJob received, Notice notice, List<Delivery> deliveries, CancellationToken cancellationToken)
     {
-        switch (delivery.State)
+        TimeSpan? again = null;
+        var giveUp = received.DequeueCount > Options.MaxDequeueCount;
+        foreach (var delivery in deliveries)
         {
-            case DeliveryState.Delivered when delivery.AppliedVersion >= notice.Version:
-            case DeliveryState.Failed or DeliveryState.Unreachable or DeliveryState.Unknown:
-                await queue.DeleteAsync(received, cancellationToken);
-                return;
-            case DeliveryState.Queued or DeliveryState.Sending:
-                // Not delivered yet: the send shows the latest version; look again shortly in case it raced the change.
-                if (received.DequeueCount > Options.MaxDequeueCount) await queue.DeleteAsync(received, cancellationToken);
-                else await queue.ReleaseAsync(received, Backoff((int)received.DequeueCount), cancellationToken);
-                return;
+            switch (delivery.State)
+            {
+                case DeliveryState.Delivered when delivery.AppliedVersion < notice.Version:
+                    if (giveUp)
+                    {
+                        LogUpdateGaveUp(logger, notice.Number);
+                        continue;
+                    }
+                    await pacer.WaitAsync(TenantBucket, delivery.ConversationId ?? "", cancellationToken);
+                    if (!await UpdateInPlaceAsync(notice, delivery, CancellationToken.None)) again = Min(again, Backoff((int)received.DequeueCount));
+                    break;
+                case DeliveryState.Queued or DeliveryState.Sending when !giveUp:
+                    // Not delivered yet: it may be on its way with the old version; look again shortly.
+                    again = Min(again, Backoff((int)received.DequeueCount));
+                    break;
+            }
         }
-        if (received.DequeueCount > Options.MaxDequeueCount)
-        {
-            LogUpdateGaveUp(logger, notice.Number);
-            await queue.DeleteAsync(received, cancellationToken);
-            return;
-        }
-        await pacer.WaitAsync("", delivery.ConversationId ?? "", cancellationToken);
-        if (await UpdateInPlaceAsync(notice, delivery, CancellationToken.None)) await queue.DeleteAsync(received, CancellationToken.None);
-        else await queue.ReleaseAsync(received, Backoff((int)received.DequeueCount), CancellationToken.None);
+        return again;
     }
 
     /// <summary>Replaces the delivered message with the notice's latest card. False when Teams refused retryably.</summary>
@@ -213,15 +217,6 @@ public sealed partial class NoticeDispatcher(
         }
     }
 
-    private async Task CompleteAndDeleteAsync(ReceivedJob received, Delivery delivery, DeliveryState state, string? activityId, string error, int version, CancellationToken cancellationToken)
-    {
-        await ledger.CompleteAsync(delivery, state, activityId, error, version, clock.GetUtcNow(), cancellationToken);
-        progress.Touch(delivery.Notice);
-        await queue.DeleteAsync(received, cancellationToken);
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (Notice Notice, long ReadAt)> _recent = new();
-
     private async Task<Notice?> FreshNoticeAsync(int number, CancellationToken cancellationToken) =>
         (await notices.GetAsync(number, cancellationToken))?.Notice;
 
@@ -236,6 +231,8 @@ public sealed partial class NoticeDispatcher(
         }
         return notice;
     }
+
+    private static TimeSpan? Min(TimeSpan? a, TimeSpan b) => a is { } x && x < b ? x : b;
 
     private static TimeSpan Backoff(int attempt)
     {

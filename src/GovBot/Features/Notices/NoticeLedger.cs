@@ -28,6 +28,12 @@ public interface INoticeLedger
     /// <summary>Records the outcome (guarded by the ETag the claim returned, or the row's as read); null when it changed meanwhile.</summary>
     Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Queued → Sending for several rows of one notice in one transaction (each ETag-guarded); on a lost race, one by one. Returns those claimed.</summary>
+    Task<IReadOnlyList<Delivery>> TryClaimManyAsync(IReadOnlyList<Delivery> queued, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records several outcomes of one notice in one transaction (each guarded by its claim's ETag).</summary>
+    Task CompleteManyAsync(IReadOnlyList<(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion)> outcomes, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Records that the delivered message now shows <paramref name="version"/> (after an in-place update).</summary>
     Task SetAppliedVersionAsync(Delivery delivery, int version, DateTimeOffset now, CancellationToken cancellationToken);
 }
@@ -91,6 +97,46 @@ public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
         var done = delivery with { State = state, ActivityId = activityId ?? delivery.ActivityId, Error = error, SentVersion = sentVersion, AppliedVersion = sentVersion, UpdatedAt = now };
         var etag = await TableRows.ReplaceIfUnchangedAsync(Table, ToRow(done), delivery.ETag, cancellationToken);
         return etag is { } e ? done with { ETag = e } : null;
+    }
+
+    public async Task<IReadOnlyList<Delivery>> TryClaimManyAsync(IReadOnlyList<Delivery> queued, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var candidates = queued.Where(d => d.State == DeliveryState.Queued).ToList();
+        if (candidates.Count == 0) return [];
+        var claimed = candidates.Select(d => d with { State = DeliveryState.Sending, Attempts = d.Attempts + 1, UpdatedAt = now, Error = null }).ToList();
+        try
+        {
+            var response = await Table.SubmitTransactionAsync(
+                candidates.Select((d, i) => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(claimed[i]), d.ETag)), cancellationToken);
+            return claimed.Select((c, i) => c with { ETag = response.Value[i].Headers.ETag ?? ETag.All }).ToList();
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            // Another worker holds some of them (the job came round twice): take the rest one by one.
+            var mine = new List<Delivery>();
+            foreach (var d in candidates)
+            {
+                if (await TryClaimAsync(d, d.ServiceUrl ?? "", d.ConversationId ?? "", now, cancellationToken) is { } c) mine.Add(c);
+            }
+            return mine;
+        }
+    }
+
+    public async Task CompleteManyAsync(IReadOnlyList<(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion)> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0) return;
+        var rows = outcomes.Select(o => (o.Claimed, Row: ToRow(o.Claimed with
+        {
+            State = o.State, ActivityId = o.ActivityId ?? o.Claimed.ActivityId, Error = o.Error, SentVersion = o.SentVersion, AppliedVersion = o.SentVersion, UpdatedAt = now,
+        }))).ToList();
+        try
+        {
+            await Table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r.Row, r.Claimed.ETag)), cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            foreach (var (claimed, row) in rows) await TableRows.ReplaceIfUnchangedAsync(Table, row, claimed.ETag, cancellationToken);
+        }
     }
 
     public async Task SetAppliedVersionAsync(Delivery delivery, int version, DateTimeOffset now, CancellationToken cancellationToken)

@@ -126,18 +126,30 @@ public sealed record DeliveryCounts(int Total, int Delivered, int Failed, int Un
     }
 }
 
-/// <summary>A queue message: send the notice to a recipient, or bring the delivered message up to date.</summary>
-public sealed record NoticeJob(NoticeJobKind Kind, int Notice, string RecipientKey)
+/// <summary>
+/// A queue message: send the notice to a few recipients (each guarded by its own ledger row), or bring their
+/// delivered copies up to date. Encoded as "send|12" then one recipient key per line.
+/// </summary>
+public sealed record NoticeJob(NoticeJobKind Kind, int Notice, IReadOnlyList<string> RecipientKeys)
 {
-    public string Encode() => $"{(Kind == NoticeJobKind.Send ? "send" : "update")}|{Notice.ToString(CultureInfo.InvariantCulture)}|{RecipientKey}";
+    /// <summary>Recipients per job: one queue message, one ledger transaction to claim, one to record.</summary>
+    public const int MaxRecipients = 16;
+
+    public string Encode() => $"{(Kind == NoticeJobKind.Send ? "send" : "update")}|{Notice.ToString(CultureInfo.InvariantCulture)}\n{string.Join('\n', RecipientKeys)}";
 
     public static NoticeJob? Decode(string text)
     {
-        var parts = text.Split('|', 3);
-        if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
-        var kind = parts[0] switch { "send" => NoticeJobKind.Send, "update" => NoticeJobKind.Update, _ => (NoticeJobKind?)null };
-        return kind is null || Recipient.FromKey(parts[2]) is null ? null : new NoticeJob(kind.Value, n, parts[2]);
+        var lines = text.Split('\n');
+        var head = lines[0].Split('|');
+        if (head.Length != 2 || !int.TryParse(head[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
+        var kind = head[0] switch { "send" => NoticeJobKind.Send, "update" => NoticeJobKind.Update, _ => (NoticeJobKind?)null };
+        var keys = lines.Skip(1).ToList();
+        return kind is null || keys.Count is 0 or > MaxRecipients || keys.Any(k => Recipient.FromKey(k) is null) ? null : new NoticeJob(kind.Value, n, keys);
     }
+
+    /// <summary>Jobs of at most <see cref="MaxRecipients"/> recipients each.</summary>
+    public static IEnumerable<NoticeJob> For(NoticeJobKind kind, int notice, IEnumerable<string> recipientKeys) =>
+        recipientKeys.Chunk(MaxRecipients).Select(chunk => new NoticeJob(kind, notice, chunk));
 }
 
 public enum NoticeJobKind

@@ -18,8 +18,11 @@ public sealed partial class NoticeService(
     TimeProvider clock,
     ILogger<NoticeService> logger)
 {
-    /// <summary>One recipient of a notice and whether GovBot has a working chat with it.</summary>
-    public sealed record Target(Recipient Recipient, string Label, bool HasChat);
+    /// <summary>One recipient of a notice and, when GovBot has a working chat with it, where.</summary>
+    public sealed record Target(Recipient Recipient, string Label, ConversationReference? Chat)
+    {
+        public bool HasChat => Chat is not null;
+    }
 
     /// <summary>The group's subscribed channels and group chats, then its members (each once) in their personal chats.</summary>
     public async Task<IReadOnlyList<Target>> AudienceAsync(string groupCode, CancellationToken cancellationToken)
@@ -37,16 +40,19 @@ public sealed partial class NoticeService(
         foreach (var s in subscribedTask.Result.Where(s => s.Target == target && s.Recipient.Kind == RecipientKind.Conversation).DistinctBy(s => s.Recipient.Key))
         {
             stored.TryGetValue(s.Recipient.Key, out var c);
-            targets.Add(new(s.Recipient, c?.Reference.Conversation.Name ?? $"{groupCode} {c?.Reference.Conversation.ConversationType ?? "conversation"}", c is { IsReachable: true }));
+            targets.Add(new(s.Recipient, c?.Reference.Conversation.Name ?? $"{groupCode} {c?.Reference.Conversation.ConversationType ?? "conversation"}", c is { IsReachable: true } ? c.Reference : null));
         }
         foreach (var personId in seatsTask.Result.Select(m => m.PersonId).Distinct(StringComparer.Ordinal))
         {
             var recipient = Recipient.Person(personId);
             stored.TryGetValue(recipient.Key, out var c);
-            targets.Add(new(recipient, names.GetValueOrDefault(personId, personId), c is { IsReachable: true }));
+            targets.Add(new(recipient, names.GetValueOrDefault(personId, personId), c is { IsReachable: true } ? c.Reference : null));
         }
         return targets;
     }
+
+    /// <summary>The reason recorded for a member GovBot has no chat with.</summary>
+    public const string NoChat = "no chat with GovBot (the app is not installed there)";
 
     public static NoticeAudience Summarise(IReadOnlyList<Target> targets) => new(
         targets.Count(t => t.Recipient.Kind == RecipientKind.Conversation),
@@ -54,17 +60,19 @@ public sealed partial class NoticeService(
         targets.Count(t => t.Recipient.Kind == RecipientKind.Person && !t.HasChat));
 
     /// <summary>
-    /// Sends a draft: one ledger row (Queued) and one queue job per recipient, then the draft becomes Sent. Safe to
-    /// repeat after a failure (rows are kept, jobs may repeat: the ledger sends each copy once). Null when the draft
-    /// was sent or changed by someone else meanwhile.
+    /// Sends a draft: a ledger row per recipient (Queued with where to send it, or Unreachable when GovBot has no
+    /// chat there), queue jobs for the Queued ones, then the draft becomes Sent. Safe to repeat after a failure (rows
+    /// are kept, jobs may repeat: the ledger sends each copy once). Null when the draft was sent or changed meanwhile.
     /// </summary>
     public async Task<Notice?> SendAsync(Notice draft, Azure.ETag etag, Activity authorCard, CancellationToken cancellationToken)
     {
         var targets = await AudienceAsync(draft.Details.GroupCode, cancellationToken);
         var now = clock.GetUtcNow();
-        var deliveries = targets.Select(t => new Delivery(draft.Number, t.Recipient, t.Label, DeliveryState.Queued, 0, now, null, null, null, null, 0, 0, default)).ToList();
+        var deliveries = targets.Select(t => t.Chat is { } chat
+            ? new Delivery(draft.Number, t.Recipient, t.Label, DeliveryState.Queued, 0, now, chat.ServiceUrl, Recipient.RootConversationId(chat.Conversation.Id), null, null, 0, 0, default)
+            : new Delivery(draft.Number, t.Recipient, t.Label, DeliveryState.Unreachable, 0, now, null, null, null, NoChat, 0, 0, default)).ToList();
         await ledger.AddQueuedAsync(draft.Number, deliveries, cancellationToken);
-        await queue.EnqueueAsync(targets.Select(t => new NoticeJob(NoticeJobKind.Send, draft.Number, t.Recipient.Key)), cancellationToken);
+        await queue.EnqueueAsync(NoticeJob.For(NoticeJobKind.Send, draft.Number, targets.Where(t => t.HasChat).Select(t => t.Recipient.Key)), cancellationToken);
         var sent = draft with
         {
             Status = NoticeStatus.Sent,
@@ -85,8 +93,8 @@ public sealed partial class NoticeService(
         var next = changed with { Version = current.Version + 1, Previous = current.Details };
         if (await notices.ReplaceAsync(next, etag, cancellationToken) is null) return null;
         var deliveries = await ledger.ListAsync(current.Number, cancellationToken);
-        await queue.EnqueueAsync(deliveries.Where(d => d.State is DeliveryState.Delivered or DeliveryState.Queued or DeliveryState.Sending)
-            .Select(d => new NoticeJob(NoticeJobKind.Update, current.Number, d.Recipient.Key)), cancellationToken);
+        await queue.EnqueueAsync(NoticeJob.For(NoticeJobKind.Update, current.Number,
+            deliveries.Where(d => d.State is DeliveryState.Delivered or DeliveryState.Queued or DeliveryState.Sending).Select(d => d.Recipient.Key)), cancellationToken);
         LogChanged(logger, current.Number, next.Version, next.Status == NoticeStatus.Cancelled);
         progress.Touch(current.Number);
         return next;

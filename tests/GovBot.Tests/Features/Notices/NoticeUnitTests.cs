@@ -55,10 +55,14 @@ public class NoticeFormTests
     [Fact]
     public void JobMessages_RoundTrip_AndGarbageIsRejected()
     {
-        var job = new NoticeJob(NoticeJobKind.Update, 12, "conv|19:abc|def@thread.tacv2");
-        Assert.Equal(job, NoticeJob.Decode(job.Encode()));
-        Assert.Null(NoticeJob.Decode("send|x|person|a"));
-        Assert.Null(NoticeJob.Decode("drop|1|person|a"));
+        var job = new NoticeJob(NoticeJobKind.Update, 12, ["conv|19:abc|def@thread.tacv2", "person|lee-cox"]);
+        var decoded = NoticeJob.Decode(job.Encode())!;
+        Assert.Equal((job.Kind, job.Notice), (decoded.Kind, decoded.Notice));
+        Assert.Equal(job.RecipientKeys, decoded.RecipientKeys);
+        Assert.Null(NoticeJob.Decode("send|x\nperson|a"));
+        Assert.Null(NoticeJob.Decode("drop|1\nperson|a"));
+        Assert.Null(NoticeJob.Decode("send|1"));
+        Assert.Equal([16, 16, 8], NoticeJob.For(NoticeJobKind.Send, 1, Enumerable.Range(0, 40).Select(i => $"person|p{i}")).Select(j => j.RecipientKeys.Count));
     }
 }
 
