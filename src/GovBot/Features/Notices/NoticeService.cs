@@ -2,6 +2,7 @@ using GovBot.Connector;
 using GovBot.Directory;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Notices;
 
@@ -15,9 +16,14 @@ public sealed partial class NoticeService(
     MembershipStore memberships,
     PersonStore people,
     NoticeProgress progress,
+    IOptions<NoticeOptions> options,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<NoticeService> logger)
 {
+    /// <summary>Installs attempted inline per send (Graph calls take a moment; the rest stay unreachable and are reported).</summary>
+    public const int MaxInstallsPerSend = 50;
+
     /// <summary>One recipient of a notice and, when GovBot has a working chat with it, where.</summary>
     public sealed record Target(Recipient Recipient, string Label, ConversationReference? Chat)
     {
@@ -67,6 +73,7 @@ public sealed partial class NoticeService(
     public async Task<Notice?> SendAsync(Notice draft, Azure.ETag etag, Activity authorCard, CancellationToken cancellationToken)
     {
         var targets = await AudienceAsync(draft.Details.GroupCode, cancellationToken);
+        if (options.Value.InstallForMembers) targets = await InstallForMembersAsync(targets, cancellationToken);
         var now = clock.GetUtcNow();
         var deliveries = targets.Select(t => t.Chat is { } chat
             ? new Delivery(draft.Number, t.Recipient, t.Label, DeliveryState.Queued, 0, now, chat.ServiceUrl, Recipient.RootConversationId(chat.Conversation.Id), null, null, 0, 0, default)
@@ -99,6 +106,45 @@ public sealed partial class NoticeService(
         progress.Touch(current.Number);
         return next;
     }
+
+    /// <summary>
+    /// Members without a chat: install GovBot for them through Graph and store the new chat's reference (service URL,
+    /// tenant and bot as in GovBot's other conversations). Those Graph refuses stay unreachable.
+    /// </summary>
+    private async Task<IReadOnlyList<Target>> InstallForMembersAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        var installer = services.GetService<ITeamsAppInstaller>();
+        var template = (await conversations.ListAsync(cancellationToken)).FirstOrDefault(c => c.IsReachable)?.Reference;
+        if (installer is null || template is null) return targets;
+        var byId = (await people.ListAsync(cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var result = new List<Target>(targets.Count);
+        var attempts = 0;
+        foreach (var t in targets)
+        {
+            if (t.HasChat || t.Recipient.Kind != RecipientKind.Person || attempts >= MaxInstallsPerSend
+                || !byId.TryGetValue(t.Recipient.Id, out var person) || person.EntraObjectId is not { } oid)
+            {
+                result.Add(t);
+                continue;
+            }
+            attempts++;
+            if (await installer.InstallForUserAsync(oid, cancellationToken) is not { } chatId)
+            {
+                result.Add(t);
+                continue;
+            }
+            var reference = new ConversationReference(template.ServiceUrl, Channels.MsTeams, new ConversationAccount(chatId, "personal", template.TenantId, false),
+                template.Bot, new ChannelAccount(oid, AadObjectId: oid), template.TenantId);
+            await conversations.SaveAsync(t.Recipient, reference, cancellationToken);
+            result.Add(t with { Chat = reference });
+        }
+        var installed = result.Count(r => r.HasChat) - targets.Count(r => r.HasChat);
+        LogInstalled(logger, attempts, installed);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notices: tried to install GovBot for {Attempts} members through Graph; {Installed} now reachable")]
+    private static partial void LogInstalled(ILogger logger, int attempts, int installed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice} queued for {Recipients} recipients")]
     private static partial void LogSent(ILogger logger, int notice, int recipients);

@@ -7,6 +7,8 @@ namespace GovBot.Features.Notices;
 
 public static class NoticeServiceCollectionExtensions
 {
+    public const string GraphHttpClient = "GovBot.Graph";
+
     /// <summary>
     /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the pacer, dispatcher and
     /// queue worker, the signed links, and the intent handler. The card verbs are routed in
@@ -32,6 +34,10 @@ public static class NoticeServiceCollectionExtensions
         services.AddSingleton<NoticeService>();
         services.AddSingleton<NoticeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeWorker>());
+        services.AddHttpClient(GraphHttpClient);
+        services.AddSingleton<ITeamsAppInstaller>(sp => new GraphTeamsAppInstaller(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphHttpClient), new Azure.Identity.DefaultAzureCredential(),
+            sp.GetRequiredService<IOptions<NoticeOptions>>(), sp.GetRequiredService<ILogger<GraphTeamsAppInstaller>>()));
         services.AddScoped<NoticeCardActions>();
         services.AddScoped<IIntentHandler, NoticeIntentHandler>();
         return services;
