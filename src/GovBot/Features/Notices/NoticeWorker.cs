@@ -39,11 +39,13 @@ public sealed partial class NoticeWorker(
     private async Task LoopAsync(int batchSize, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 var batch = await queue.ReceiveAsync(batchSize, o.VisibilityTimeout, cancellationToken);
+                failures = 0;
                 if (batch.Count == 0)
                 {
                     await Task.Delay(o.PollInterval, clock, cancellationToken);
@@ -56,11 +58,14 @@ public sealed partial class NoticeWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or GovBot.Connector.ConnectorException)
+            catch (Exception e)
             {
-                // Storage or Teams hiccup: the jobs in hand reappear after their visibility timeout.
+                // Storage, credentials or Teams unavailable: the jobs in hand reappear after their visibility timeout.
+                // The loop must outlive any of these, so it backs off and tries again.
+                failures++;
                 LogBatchFailed(logger, e.GetType().Name);
-                try { await Task.Delay(o.PollInterval, clock, cancellationToken); } catch (OperationCanceledException) { return; }
+                var wait = TimeSpan.FromMilliseconds(Math.Min(30_000, o.PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 10))));
+                try { await Task.Delay(wait, clock, cancellationToken); } catch (OperationCanceledException) { return; }
             }
         }
     }
@@ -78,7 +83,7 @@ public sealed partial class NoticeWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogBatchFailed(logger, e.GetType().Name);
             }
