@@ -11,7 +11,7 @@ namespace GovBot.Features.Notices;
 public sealed partial class NoticeProgress(IServiceProvider services, ILogger<NoticeProgress> logger)
 {
     private readonly ConcurrentDictionary<int, byte> _changed = new();
-    private readonly ConcurrentDictionary<int, DeliveryCounts> _shown = new();
+    private readonly ConcurrentDictionary<int, (DeliveryCounts Counts, int Apologies, int Acknowledged, int Version)> _shown = new();
 
     public void Touch(int notice) => _changed[notice] = 0;
 
@@ -51,11 +51,12 @@ public sealed partial class NoticeProgress(IServiceProvider services, ILogger<No
         if (await notices.GetAsync(number, cancellationToken) is not { Notice: { AuthorServiceUrl: { } serviceUrl, AuthorConversationId: { } conversationId, AuthorActivityId: { } activityId } notice }) return;
         var deliveries = await ledger.ListAsync(number, cancellationToken);
         var counts = DeliveryCounts.Of(deliveries);
-        if (!force && _shown.TryGetValue(number, out var shown) && shown == counts) return;
         var responses = await notices.ListResponsesAsync(number, cancellationToken);
-        var card = NoticeCards.Status(notice, counts, responses.Count(r => r.Kind == NoticeResponseKind.Apologies), responses.Count(r => r.Kind == NoticeResponseKind.Acknowledged));
+        var state = (counts, responses.Count(r => r.Kind == NoticeResponseKind.Apologies), responses.Count(r => r.Kind == NoticeResponseKind.Acknowledged), notice.Version);
+        if (!force && _shown.TryGetValue(number, out var shown) && shown == state) return;
+        var card = NoticeCards.Status(notice, counts, state.Item2, state.Item3);
         await services.GetRequiredService<ConnectorClient>().UpdateActivityAsync(serviceUrl, conversationId, activityId, Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
-        _shown[number] = counts;
+        _shown[number] = state;
         if (counts.IsComplete) LogComplete(logger, number, counts.Delivered, counts.Total);
     }
 
