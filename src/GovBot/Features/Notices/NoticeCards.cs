@@ -75,6 +75,7 @@ public static class NoticeCards
             new TextBlock($"Goes to {Count(audience.Channels, "channel or group chat", "channels or group chats")} and {Count(audience.Members, "member", "members")} of {draft.Details.GroupCode}"
                 + (audience.MembersWithoutChat > 0 ? $" ({audience.MembersWithoutChat} have no chat with GovBot yet and will be listed as unreachable)." : ".")) { IsSubtle = true },
             new Container(RecipientBody(draft, null)) { Style = ContainerStyle.Emphasis, Separator = true },
+            new TextBlock("Recipients also get: Add to calendar · Acknowledge · Send apologies.") { IsSubtle = true, Size = TextSize.Small },
         };
         var data = Number(draft.Number);
         return CardKit.Build(new AdaptiveCard(body,

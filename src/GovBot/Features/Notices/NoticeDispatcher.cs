@@ -24,8 +24,11 @@ public sealed partial class NoticeDispatcher(
     TimeProvider clock,
     ILogger<NoticeDispatcher> logger)
 {
-    /// <summary>One Teams call is allowed this long once claimed; it is never cut short by shutdown.</summary>
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(100);
+    /// <summary>
+    /// One Teams call (with the connector's retries) is allowed this long once claimed, never cut short by shutdown,
+    /// and always well inside the grace, so a live worker's copy is never taken for an abandoned one.
+    /// </summary>
+    private TimeSpan SendTimeout => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(100).Ticks, Options.SendingGrace.Ticks / 2));
 
     /// <summary>GovBot is deployed per tenant: one app-wide bucket stands for Teams' per-app-per-tenant limit.</summary>
     internal const string TenantBucket = "app";

@@ -28,7 +28,7 @@ public sealed class NoticeOptions
     /// <summary>Idle wait between empty queue polls.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A delivery left "Sending" longer than this (the worker died mid-send) becomes Unknown, never re-sent.</summary>
+    /// <summary>A delivery left "Sending" longer than this (the worker died mid-send) becomes Unknown, never re-sent. A send may take half of it (at most 100 s).</summary>
     public TimeSpan SendingGrace { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>After this many receives a job is poison: its delivery is recorded Failed with the reason.</summary>
@@ -65,6 +65,7 @@ internal sealed class NoticeOptionsValidator(IHostEnvironment environment) : IVa
         if (o.TenantRatePerSecond is <= 0 or > 10_000) errors.Add("Notices:TenantRatePerSecond must be above 0.");
         if (o.MaxParallelSends is < 1 or > 64) errors.Add("Notices:MaxParallelSends must be 1-64.");
         if (o.VisibilityTimeout < TimeSpan.FromSeconds(1) || o.VisibilityTimeout > TimeSpan.FromHours(1)) errors.Add("Notices:VisibilityTimeout must be between 1 second and 1 hour.");
+        if (o.SendingGrace < TimeSpan.FromSeconds(2)) errors.Add("Notices:SendingGrace must be at least 2 seconds (a send may take half of it).");
         if (o.MaxDequeueCount is < 1 or > 100) errors.Add("Notices:MaxDequeueCount must be 1-100.");
         if (o.QueueName is { Length: > 0 } q && !System.Text.RegularExpressions.Regex.IsMatch(q, "^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$"))
             errors.Add("Notices:QueueName must be 3-63 lower-case letters, digits and single hyphens.");

@@ -21,7 +21,7 @@ internal static class NoticeTestKit
         ["Notices:VisibilityTimeout"] = "00:00:02",
         ["Notices:PollInterval"] = "00:00:00.200",
         ["Notices:ProgressInterval"] = "00:00:00.500",
-        ["Notices:SendingGrace"] = "00:00:02",
+        ["Notices:SendingGrace"] = "00:00:10",
         ["Notices:TenantRatePerSecond"] = "200",
         ["Notices:PublicBaseUrl"] = "https://govbot.test/",
     };
@@ -112,8 +112,6 @@ internal sealed class CountingResponder
     /// <summary>Given the call number (from 1), a failure status to return instead of accepting, or null.</summary>
     public Func<int, int?> Fail { get; init; } = _ => null;
 
-    public TimeSpan Latency { get; init; }
-
     public IReadOnlyDictionary<string, int> Accepted => _accepted;
 
     public HttpResponseMessage? Respond(HttpRequestMessage request)
@@ -121,7 +119,6 @@ internal sealed class CountingResponder
         if (request.Method != HttpMethod.Post || !request.RequestUri!.AbsolutePath.EndsWith("/activities", StringComparison.Ordinal)) return null;
         var body = request.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
         if (!body.Contains(NoticeTestKit.Title, StringComparison.Ordinal)) return null;
-        if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
         var call = Interlocked.Increment(ref _calls);
         if (Fail(call) is { } status)
         {
