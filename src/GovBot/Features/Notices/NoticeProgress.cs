@@ -8,7 +8,7 @@ namespace GovBot.Features.Notices;
 /// Notices:ProgressInterval, so at most one update per notice per interval) reads the counts and updates the card
 /// in place. The last flush after the final outcome shows the final report.
 /// </summary>
-public sealed partial class NoticeProgress(IServiceProvider services, ILogger<NoticeProgress> logger)
+public sealed partial class NoticeProgress(NoticeStore notices, INoticeLedger ledger, ConnectorClient connector, ILogger<NoticeProgress> logger)
 {
     private readonly ConcurrentDictionary<int, byte> _changed = new();
     private readonly ConcurrentDictionary<int, (DeliveryCounts Counts, int Apologies, int Acknowledged, int Version)> _shown = new();
@@ -34,8 +34,6 @@ public sealed partial class NoticeProgress(IServiceProvider services, ILogger<No
     /// <summary>Builds the author's card for the notice's current state (the invoke responses use it too).</summary>
     public async Task<System.Text.Json.Nodes.JsonObject?> StatusCardAsync(int number, CancellationToken cancellationToken)
     {
-        var notices = services.GetRequiredService<NoticeStore>();
-        var ledger = services.GetRequiredService<INoticeLedger>();
         if (await notices.GetAsync(number, cancellationToken) is not { } found) return null;
         var deliveries = await ledger.ListAsync(number, cancellationToken);
         var responses = await notices.ListResponsesAsync(number, cancellationToken);
@@ -46,8 +44,6 @@ public sealed partial class NoticeProgress(IServiceProvider services, ILogger<No
     /// <summary>Updates the author's card now (after an edit, a cancellation or an answer), or when the counts moved.</summary>
     public async Task UpdateCardAsync(int number, bool force, CancellationToken cancellationToken)
     {
-        var notices = services.GetRequiredService<NoticeStore>();
-        var ledger = services.GetRequiredService<INoticeLedger>();
         if (await notices.GetAsync(number, cancellationToken) is not { Notice: { AuthorServiceUrl: { } serviceUrl, AuthorConversationId: { } conversationId, AuthorActivityId: { } activityId } notice }) return;
         var deliveries = await ledger.ListAsync(number, cancellationToken);
         var counts = DeliveryCounts.Of(deliveries);
@@ -55,7 +51,7 @@ public sealed partial class NoticeProgress(IServiceProvider services, ILogger<No
         var state = (counts, responses.Count(r => r.Kind == NoticeResponseKind.Apologies), responses.Count(r => r.Kind == NoticeResponseKind.Acknowledged), notice.Version);
         if (!force && _shown.TryGetValue(number, out var shown) && shown == state) return;
         var card = NoticeCards.Status(notice, counts, state.Item2, state.Item3);
-        await services.GetRequiredService<ConnectorClient>().UpdateActivityAsync(serviceUrl, conversationId, activityId, Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
+        await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
         _shown[number] = state;
         if (counts.IsComplete) LogComplete(logger, number, counts.Delivered, counts.Total);
     }
