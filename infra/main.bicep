@@ -22,6 +22,10 @@ param namePrefix string = 'govbot'
 @description('Object id of the Entra ID security group whose members are the programme PMO (may post notices, import papers).')
 param pmoGroupId string
 
+@description('Key for the signed .ics and CSV links of meeting notices: base64 of at least 32 random bytes (e.g. openssl rand -base64 32). Required in production; keep it in a Key Vault or a pipeline secret.')
+@secure()
+param noticeLinkSigningKey string
+
 @description('Prefix for table names, so several environments could share one account; empty in normal use.')
 @maxLength(20)
 param tablePrefix string = ''
@@ -191,6 +195,8 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__QueueEndpoint', value: storage.properties.primaryEndpoints.queue }
         { name: 'Storage__TablePrefix', value: tablePrefix }
         { name: 'Pmo__GroupId', value: pmoGroupId }
+        { name: 'Notices__LinkSigningKey', value: noticeLinkSigningKey }
+        { name: 'Notices__PublicBaseUrl', value: 'https://app-${baseName}-${suffix}.azurewebsites.net/' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
         { name: 'OTEL_SERVICE_NAME', value: 'govbot' }

@@ -1,6 +1,6 @@
 namespace GovBot.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c> (or <c>notices</c>).</summary>
 internal static class BenchmarkProgram
 {
     private static async Task<int> Main(string[] args)
@@ -11,8 +11,11 @@ internal static class BenchmarkProgram
             case "reminders":
                 await ReminderBenchmark.RunAsync(Console.Out);
                 return 0;
+            case "notices":
+                await NoticeBenchmark.RunAsync(Console.Out);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders");
+                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders|notices");
                 return 2;
         }
     }

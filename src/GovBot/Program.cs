@@ -2,6 +2,7 @@ using GovBot.Bot;
 using GovBot.Clock;
 using GovBot.Connector;
 using GovBot.CommandLine;
+using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
 using GovBot.Hosting;
 using GovBot.Observability;
@@ -19,10 +20,12 @@ builder.Services.AddGovBotStorage(builder.Configuration);
 builder.Services.AddGovBotHealth();
 builder.Services.AddGovBotBot(builder.Configuration);
 builder.Services.AddGovBotReminders(builder.Configuration);
+builder.Services.AddGovBotNotices(builder.Configuration);
 
 var app = builder.Build();
 app.MapGovBotHealth();
 app.MapBotEndpoint("/api/messages");
+app.MapGovBotNotices();
 await app.RunAsync();
 return 0;
 

@@ -68,6 +68,7 @@ public static class BotServiceCollectionExtensions
             foreach (var verb in NavigationCardActions.Verbs) routes.OnCardAction<NavigationCardActions>(verb);
             foreach (var verb in Features.Reminders.ReminderCardActions.Verbs) routes.OnCardAction<Features.Reminders.ReminderCardActions>(verb);
             foreach (var verb in FileImportCardActions.Verbs) routes.OnCardAction<FileImportCardActions>(verb);
+            foreach (var verb in Features.Notices.NoticeCardActions.Verbs) routes.OnCardAction<Features.Notices.NoticeCardActions>(verb);
         });
         return services;
     }

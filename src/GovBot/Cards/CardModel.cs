@@ -173,6 +173,8 @@ public sealed record InputText(string InputId, string Label) : CardElement
     public bool IsMultiline { get; init; }
     public int? MaxLength { get; init; }
     public string? Value { get; init; }
+    /// <summary>A regular expression the client checks before submitting (a hint; the server re-validates).</summary>
+    public string? Regex { get; init; }
 
     public override JsonObject ToJson()
     {
@@ -184,6 +186,49 @@ public sealed record InputText(string InputId, string Label) : CardElement
         if (Placeholder is not null) o["placeholder"] = Placeholder;
         if (IsMultiline) o["isMultiline"] = true;
         if (MaxLength is { } m) o["maxLength"] = m;
+        if (Value is not null) o["value"] = Value;
+        if (Regex is not null) o["regex"] = Regex;
+        return o;
+    }
+}
+
+/// <summary>A time input; values travel as HH:mm.</summary>
+public sealed record InputTime(string InputId, string Label) : CardElement
+{
+    public bool IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public TimeOnly? Value { get; init; }
+
+    public override JsonObject ToJson()
+    {
+        var o = Base("Input.Time");
+        o["id"] = InputId;
+        o["label"] = Label;
+        if (IsRequired) o["isRequired"] = true;
+        if (ErrorMessage is not null) o["errorMessage"] = ErrorMessage;
+        if (Value is { } v) o["value"] = v.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return o;
+    }
+}
+
+/// <summary>A drop-down (compact) choice of one value.</summary>
+public sealed record InputChoiceSet(string InputId, string Label, IReadOnlyList<(string Title, string Value)> Choices) : CardElement
+{
+    public bool IsRequired { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string? Value { get; init; }
+    public string? Placeholder { get; init; }
+
+    public override JsonObject ToJson()
+    {
+        var o = Base("Input.ChoiceSet");
+        o["id"] = InputId;
+        o["label"] = Label;
+        o["style"] = "compact";
+        o["choices"] = Json.Array(Choices.Select(c => new JsonObject { ["title"] = c.Title, ["value"] = c.Value }));
+        if (IsRequired) o["isRequired"] = true;
+        if (ErrorMessage is not null) o["errorMessage"] = ErrorMessage;
+        if (Placeholder is not null) o["placeholder"] = Placeholder;
         if (Value is not null) o["value"] = Value;
         return o;
     }

@@ -94,6 +94,9 @@ public sealed record ListSubscriptions(string Explanation) : Intent(Explanation)
 /// <summary>"post notice" (PMO only; the handler checks).</summary>
 public sealed record PostNotice(string Explanation) : Intent(Explanation);
 
+/// <summary>"notice report 12" (PMO only; the handler checks): deliveries, failures, apologies of notice 12.</summary>
+public sealed record NoticeReport(int Number, string Explanation) : Intent(Explanation);
+
 /// <summary>"reminder report" (PMO only; the handler checks).</summary>
 public sealed record ReminderReport(string Explanation) : Intent(Explanation);
 

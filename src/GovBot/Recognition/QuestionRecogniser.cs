@@ -174,6 +174,8 @@ public static partial class QuestionRecogniser
 
     private static Intent? RecogniseCommand(string t, RecognitionContext ctx)
     {
+        if (NoticeReportRegex().Match(t) is { Success: true } nr && int.TryParse(nr.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var noticeNumber))
+            return new NoticeReport(noticeNumber, $"report of notice {noticeNumber}");
         if (ReminderReportRegex().IsMatch(t)) return new ReminderReport("reminder report command");
         if (ReminderSettingsRegex().IsMatch(t)) return new ShowReminderSettings("reminder settings");
 
@@ -483,6 +485,7 @@ public static partial class QuestionRecogniser
     private static partial Regex MonthRegex();
 
     [GeneratedRegex(@"\breminders? report\b")] private static partial Regex ReminderReportRegex();
+    [GeneratedRegex(@"^notice report (?:for |of )?(?:notice )?#?([0-9]{1,6})\b")] private static partial Regex NoticeReportRegex();
     [GeneratedRegex(@"\b(?:my )?reminders? (?:settings?|preferences|prefs|status)\b|^(?:my )?reminders$|^(?:my )?settings$")] private static partial Regex ReminderSettingsRegex();
     [GeneratedRegex(@"^(?:turn |switch |set )?(?:my )?(?<kind>checklist |deadline )?reminders? (?:to )?(?<state>off|on)$|^(?<state>stop|pause|mute|disable|start|resume|enable) (?:my )?(?<kind>checklist |deadline )?reminders?$")]
     private static partial Regex RemindersOnOffRegex();

@@ -24,12 +24,16 @@ public static class TableNames
     public const string ReminderLedger = "ReminderLedger";
     public const string ReminderState = "ReminderState";
     public const string PendingImports = "PendingImports";
+    public const string Notices = "Notices";
+    public const string NoticeDeliveries = "NoticeDeliveries";
+    public const string NoticeResponses = "NoticeResponses";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Groups, Memberships, People, PeopleIndex, Meetings, MeetingsByMonth,
         Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones, PendingImports,
         ConversationRefs, Subscriptions, ReminderLedger, ReminderState,
+        Notices, NoticeDeliveries, NoticeResponses,
     ];
 }
 

@@ -203,10 +203,14 @@ public sealed class FakeConnector : HttpMessageHandler
 
     public IReadOnlyList<SentRequest> Sent => _sent.ToList();
 
+    /// <summary>Added to every call before it is answered (an asynchronous wait, like a slow service).</summary>
+    public TimeSpan Latency { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var sent = new SentRequest(request.Method, request.RequestUri!.AbsolutePath, body is { Length: > 0 } ? JsonNode.Parse(body) as JsonObject : null);
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
         _sent.Enqueue(sent);
         _arrived.Release();
         if (Respond?.Invoke(request) is { } custom) return custom;

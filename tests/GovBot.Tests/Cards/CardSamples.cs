@@ -10,6 +10,7 @@ using GovBot.Features.Groups;
 using GovBot.Features.Help;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
+using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
 
 namespace GovBot.Tests.Cards;
@@ -147,5 +148,23 @@ internal static class CardSamples
         ["import-cancelled"] = FileImportCards.Cancelled("actions.csv"),
         ["import-expired"] = FileImportCards.Expired(),
         ["conflict"] = CommonCards.Conflict("Action DAG33-07", ActionCards.ShowVerb, new JsonObject { ["ref"] = "DAG33-07" }),
+        ["notice-form"] = NoticeCards.Form(NoticeForm.Empty, [Dag], [Dag34]),
+        ["notice-form-errors"] = NoticeCards.Form(NoticeForm.Empty with { Number = "x", Date = "2024-03-13" }, [Dag], [Dag34],
+            new Dictionary<string, string> { [NoticeForm.GroupField] = "Choose the group the notice is for.", [NoticeForm.NumberField] = "Use a meeting number like 34 or 10.1." }, draft: 3),
+        ["notice-preview"] = NoticeCards.Preview(Notice, new NoticeAudience(2, 11, 4)),
+        ["notice-recipient"] = NoticeCards.Recipient(Notice with { Status = NoticeStatus.Sent }, "https://govbot.example/notices/3/calendar.ics?exp=1&sig=x"),
+        ["notice-recipient-apologies"] = NoticeCards.Recipient(Notice with { Status = NoticeStatus.Sent }, "https://govbot.example/notices/3/calendar.ics?exp=1&sig=x", NoticeResponseKind.Apologies),
+        ["notice-recipient-updated"] = NoticeCards.Recipient(Notice with { Status = NoticeStatus.Sent, Version = 2, Previous = Notice.Details with { Start = new(9, 0) } }, null),
+        ["notice-recipient-cancelled"] = NoticeCards.Recipient(Notice with { Status = NoticeStatus.Cancelled, Version = 3, CancelReason = "Quorum not met" }, null),
+        ["notice-status"] = NoticeCards.Status(Notice with { Status = NoticeStatus.Sent }, new DeliveryCounts(14, 5, 1, 2, 0, 6), 1, 2),
+        ["notice-report"] = NoticeCards.Report(Notice with { Status = NoticeStatus.Sent },
+            [new Delivery(3, Recipient.Person("lee-cox"), "Lee Cox", DeliveryState.Unreachable, 1, default, null, null, null, "no chat with GovBot", 0, 0, default),
+             new Delivery(3, Recipient.Conversation("19:dag@thread.tacv2"), "DAG general", DeliveryState.Delivered, 1, default, null, null, "1", null, 1, 1, default)],
+            [new NoticeResponse(3, "person|lee-cox", "Lee Cox", NoticeResponseKind.Apologies, default)], "https://govbot.example/notices/3/report.csv?exp=1&sig=x"),
     };
+
+    public static readonly Notice Notice = new(3, NoticeStatus.Draft, 1,
+        new NoticeDetails("DAG", "34", "DAG 34", new(2024, 3, 13), new(10, 0), new(12, 30), "Elexon, 350 Euston Road, London", "https://teams.microsoft.com/l/meetup-join/abc",
+            "1. Welcome and introductions (Chair)\n2. Minutes and actions (Secretariat)", "https://example.org/dag34-papers.pdf", "Papers are published."),
+        null, null, "priya-patel", null, null, null, default, default, null);
 }

@@ -65,7 +65,8 @@ public class CardValidationTests
     {
         // Settings and confirmations say no "as of"; the snooze and the report name their own dates and times.
         string[] dateFree = ["welcome", "help", "unknown", "error", "conflict",
-            "reminder-snoozed", "reminder-settings", "reminder-settings-off", "reminder-subscriptions", "reminder-subscriptions-empty", "reminder-report", "reminder-report-empty"];
+            "reminder-snoozed", "reminder-settings", "reminder-settings-off", "reminder-subscriptions", "reminder-subscriptions-empty", "reminder-report", "reminder-report-empty",
+            "notice-form", "notice-form-errors", "notice-preview", "notice-recipient", "notice-recipient-apologies", "notice-recipient-updated", "notice-recipient-cancelled", "notice-status", "notice-report"];
         foreach (var (name, card) in CardSamples.All())
         {
             // File-import cards describe a file, not the governance data as of a day.

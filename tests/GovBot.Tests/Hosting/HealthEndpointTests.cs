@@ -98,6 +98,8 @@ public sealed class StartupSeedingTests(AzuriteFixture azurite) : StorageTestBas
             settings["Bot:AppId"] = "6f1d2c3b-4a59-4e87-9d10-2b3c4d5e6f70";
             settings["Bot:TenantId"] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
             settings["Bot:AppType"] = "UserAssignedMSI";
+            settings["Notices:LinkSigningKey"] = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+            settings["Notices:PublicBaseUrl"] = "https://govbot.example/";
         }
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {

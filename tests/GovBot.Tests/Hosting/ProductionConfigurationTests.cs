@@ -21,6 +21,8 @@ public class ProductionConfigurationTests
         ["Storage:ConnectionString"] = "",
         ["Directory:Source"] = "Graph",
         ["Pmo:GroupId"] = "0b6c7d2e-1111-4a2b-8c3d-9e8f7a6b5c4d",
+        ["Notices:LinkSigningKey"] = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=",
+        ["Notices:PublicBaseUrl"] = "https://app-govbot-prod.azurewebsites.net/",
     };
 
     private static WebApplicationFactory<Program> App(Dictionary<string, string?> settings) =>
@@ -46,6 +48,8 @@ public class ProductionConfigurationTests
     [InlineData("Bot:AppType", "MultiTenant", "AppType")]
     [InlineData("Pmo:GroupId", "pmo-team", "Pmo:GroupId")]
     [InlineData("Directory:Source", "LDAP", "Directory:Source")]
+    [InlineData("Notices:LinkSigningKey", "", "Notices:LinkSigningKey")]
+    [InlineData("Notices:LinkSigningKey", "c2hvcnQ=", "Notices:LinkSigningKey")]
     public void BadProductionConfiguration_FailsAtStart_WithAClearMessage(string key, string value, string named)
     {
         var settings = AzureSettings();

@@ -383,6 +383,12 @@ public class QuestionRecogniserTests
     public void PostNoticeCommand(string text) => Is<PostNotice>(text);
 
     [Theory]
+    [InlineData("notice report 12")]
+    [InlineData("Notice report #12")]
+    [InlineData("notice report for notice 12?")]
+    public void NoticeReportCommand_CarriesTheNumber(string text) => Assert.Equal(12, Is<NoticeReport>(text).Number);
+
+    [Theory]
     [InlineData("reminder report")]
     [InlineData("Reminder report?")]
     public void ReminderReportCommand(string text) => Is<ReminderReport>(text);
