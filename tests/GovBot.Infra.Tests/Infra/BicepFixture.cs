@@ -19,6 +19,8 @@ public sealed class BicepFixture : IAsyncLifetime
     public static IReadOnlyDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>
     {
         ["GOVBOT_PMO_GROUP_ID"] = PmoGroupId,
+        // A throw-away key for compiling the templates in tests; deployments supply their own (docs/notices.md).
+        ["GOVBOT_NOTICE_LINK_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     public ProcessResult Build { get; private set; } = null!;

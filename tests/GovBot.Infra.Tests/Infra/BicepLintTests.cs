@@ -39,4 +39,17 @@ public sealed class BicepLintTests(BicepFixture bicep)
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("GOVBOT_PMO_GROUP_ID", run.StdErr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Parameters_RefuseToCompile_WithoutTheNoticeLinkKey(string environment)
+    {
+        var run = await BicepCli.RunAsync(
+            ["build-params", Repo.Path("infra", "parameters", $"{environment}.bicepparam"), "--stdout"],
+            environment: new Dictionary<string, string?> { ["GOVBOT_PMO_GROUP_ID"] = BicepFixture.PmoGroupId, ["GOVBOT_NOTICE_LINK_KEY"] = null });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("GOVBOT_NOTICE_LINK_KEY", run.StdErr, StringComparison.Ordinal);
+    }
 }
