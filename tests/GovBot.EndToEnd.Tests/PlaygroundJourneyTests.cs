@@ -122,4 +122,20 @@ public sealed class PlaygroundJourneyTests(GovBotWithPlayground stack, ITestOutp
         });
         return string.Join('\n', parts);
     }
+
+    [Fact]
+    public async Task InAChannel_SubscribeChecklist_IsConfirmed_AndListedBySubscriptions()
+    {
+        var playground = Playground;
+        var channel = playground.ChannelId("DAG");
+
+        await playground.SayWithMentionAsync(channel, "subscribe checklist");
+        var confirmed = await playground.NextCardAsync("checklist");
+
+        await playground.SayWithMentionAsync(channel, "subscriptions");
+        var listed = await playground.NextCardAsync("checklist");
+
+        Assert.Contains("checklist", PlaygroundSession.CardText(PlaygroundSession.Card(confirmed)!.Value), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("checklist", PlaygroundSession.CardText(PlaygroundSession.Card(listed)!.Value), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -104,6 +104,27 @@ public sealed class PlaygroundSession : IAsyncDisposable
         await EnsureOkAsync(response, $"message '{text}'");
     }
 
+    /// <summary>The current user @mentions the bot with TEXT in a channel or group chat (bots there only see mentions).</summary>
+    public async Task SayWithMentionAsync(string conversationId, string text)
+    {
+        DiscardPendingEvents();
+        var bot = Config["bot"]!;
+        var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        using var response = await Http.PostAsJsonAsync($"/_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", new
+        {
+            from = new { id = CurrentUserId },
+            text = $"{mention} {text}",
+            textFormat = "plain",
+            mentions = new[] { new { mentioned = new { id = bot["id"]!.GetValue<string>() }, text = mention } },
+        });
+        await EnsureOkAsync(response, $"message '{text}' in {conversationId}");
+    }
+
+    /// <summary>The id of the team channel named NAME in the Playground's configuration.</summary>
+    public string ChannelId(string name) =>
+        Config["teams"]!.AsArray().SelectMany(t => t!["channels"]!.AsArray())
+            .First(c => c!["name"]?.GetValue<string>() == name)!["id"]!.GetValue<string>();
+
     /// <summary>An Action.Execute on the card message REPLYTOID (adaptiveCard/action invoke); returns the bot's invoke response body.</summary>
     public async Task<JsonNode> ExecuteAsync(string replyToId, string verb, JsonObject data)
     {
