@@ -138,4 +138,51 @@ public sealed class PlaygroundJourneyTests(GovBotWithPlayground stack, ITestOutp
         Assert.Contains("checklist", PlaygroundSession.CardText(PlaygroundSession.Card(confirmed)!.Value), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("checklist", PlaygroundSession.CardText(PlaygroundSession.Card(listed)!.Value), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task PmoSendsAMeetingNotice_AndTheMemberSendsApologies()
+    {
+        // Two Teams clients on one GovBot: Lee Cox (a DAG member) here, and a second Playground signed in as the PMO.
+        // (The Playground speaks in its chats as its own configured user, so the PMO needs her own.)
+        var member = Playground;
+        await member.InstallAsync();
+        await member.NextCardAsync("my open actions");
+        var pmoConfig = await GovBotProcess.RunVerbAsync(["playground-config", "--as", "priya-patel"], TimeSpan.FromSeconds(60));
+        await using var pmo = await PlaygroundSession.StartAsync(stack.App.MessagesEndpoint, pmoConfig);
+        await pmo.InstallAsync();
+        await pmo.NextCardAsync("my open actions");
+
+        await pmo.SayAsync("post notice");
+        var form = await pmo.NextCardAsync("New meeting notice");
+        var preview = await pmo.ExecuteAsync(PlaygroundSession.MessageId(form), "notice.compose", new JsonObject
+        {
+            ["group"] = "DAG",
+            ["meeting"] = "DAG|34",
+            ["date"] = "2024-03-13",
+            ["start"] = "10:00",
+            ["end"] = "12:30",
+            ["location"] = "Elexon, 350 Euston Road, London",
+            ["message"] = "Papers are published.",
+        });
+        var send = FindExecute(preview, "notice.send") ?? throw new Xunit.Sdk.XunitException($"no Send button on the preview: {preview.ToJsonString()}");
+        member.DiscardPendingEvents();
+        await pmo.ExecuteAsync(PlaygroundSession.MessageId(form), "notice.send", send["data"]!.AsObject().DeepClone().AsObject());
+
+        // Delivered through the queue to the member's chat, in the member's client.
+        var notice = await member.NextCardAsync("Send apologies");
+        var noticeText = PlaygroundSession.CardText(PlaygroundSession.Card(notice)!.Value);
+        Assert.Contains("Wednesday 13 March 2024", noticeText);
+        var apologies = FindExecute(JsonNode.Parse(PlaygroundSession.Card(notice)!.Value.GetRawText()), "notice.apologies")!;
+        var answer = await member.ExecuteAsync(PlaygroundSession.MessageId(notice), "notice.apologies", apologies["data"]!.AsObject().DeepClone().AsObject());
+
+        Assert.Contains("You sent your apologies", answer.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static JsonObject? FindExecute(JsonNode? node, string verb) => node switch
+    {
+        JsonObject o when o["verb"]?.GetValue<string>() == verb => o,
+        JsonObject o => o.Select(p => FindExecute(p.Value, verb)).FirstOrDefault(x => x is not null),
+        JsonArray a => a.Select(x => FindExecute(x, verb)).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
 }

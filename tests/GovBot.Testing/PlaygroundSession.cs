@@ -95,7 +95,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
         await EnsureOkAsync(response, "installation trigger");
     }
 
-    /// <summary>The current user types TEXT in the personal chat.</summary>
+    /// <summary>The current user types TEXT in the personal chat. (The Playground speaks in its chats only as its configured user.)</summary>
     public async Task SayAsync(string text)
     {
         DiscardPendingEvents();
