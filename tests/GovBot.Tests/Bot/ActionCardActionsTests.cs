@@ -96,6 +96,23 @@ public class ActionCardActionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FiftyConcurrentUpdates_ToOneAction_NoneIsLost()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var lee = bot.Person("lee-cox");
+        var before = (await Stored(bot, LeesAction)).History.Count;
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
+            bot.InvokeAsync(ActionCards.UpdateVerb, new JsonObject { ["ref"] = LeesAction, [ActionCards.UpdateTextInputId] = $"Update number {i}" }, lee)));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(results, r => Assert.DoesNotContain("Someone else just changed", BotHarnessText.Of(r.Body)));
+        var after = await Stored(bot, LeesAction);
+        Assert.Equal(before + 50, after.History.Count);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"Update number {i}").Order(), after.History.Skip(before).Select(h => h.Text).Order());
+    }
+
+    [Fact]
     public async Task StaleCard_GetsTheLatestVersion_AndTheChangeIsNotSaved()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -26,6 +26,9 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
 
     internal const int MaxUpdateLength = 1000;
 
+    /// <summary>Attempts for a change not tied to a card's ETag; enough for many people at once, bounded all the same.</summary>
+    private const int MaxAttempts = 60;
+
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         // Validate the payload before anything is read or changed.
@@ -44,24 +47,34 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         if (Refusal(action.Verb, stored.Value, caller) is { } refusal) return InvokeResponse.Error(403, "Forbidden", refusal);
 
         // The card carries the ETag it was drawn from: a change made since then is a conflict, not an overwrite.
-        var basis = CardData.String(action.Data, "etag") is { } etag ? stored with { ETag = new ETag(etag) } : stored;
-        var changed = Apply(action.Verb, stored.Value, input, caller);
-        try
+        // Without one (an update typed into a fresh form) nothing was read from a stale view, so the change is
+        // re-applied to the latest version: fifty owners posting at once all land in the history.
+        var cardETag = CardData.String(action.Data, "etag");
+        var current = cardETag is not null ? stored with { ETag = new ETag(cardETag) } : stored;
+        for (var attempt = 1; ; attempt++)
         {
-            var saved = await store.UpdateAsync(basis, changed, cancellationToken);
-            return InvokeResponse.Card(answers.Detail(saved.Value, caller, saved.ETag.ToString()));
-        }
-        catch (ConcurrencyConflictException<ActionItem> conflict) when (conflict.Latest is { } latest)
-        {
-            var card = answers.Detail(latest.Value, caller, latest.ETag.ToString());
-            card["body"]!.AsArray().Insert(0, new JsonObject
+            try
             {
-                ["type"] = "TextBlock",
-                ["text"] = "**Someone else just changed this action.** Here is the latest version; your change was not saved.",
-                ["wrap"] = true,
-                ["color"] = "Attention",
-            });
-            return InvokeResponse.Card(card);
+                var saved = await store.UpdateAsync(current, Apply(action.Verb, current.Value, input, caller), cancellationToken);
+                return InvokeResponse.Card(answers.Detail(saved.Value, caller, saved.ETag.ToString()));
+            }
+            catch (ConcurrencyConflictException<ActionItem> conflict) when (conflict.Latest is { } latest)
+            {
+                if (cardETag is null && attempt < MaxAttempts && Refusal(action.Verb, latest.Value, caller) is null)
+                {
+                    current = latest;
+                    continue;
+                }
+                var card = answers.Detail(latest.Value, caller, latest.ETag.ToString());
+                card["body"]!.AsArray().Insert(0, new JsonObject
+                {
+                    ["type"] = "TextBlock",
+                    ["text"] = "**Someone else just changed this action.** Here is the latest version; your change was not saved.",
+                    ["wrap"] = true,
+                    ["color"] = "Attention",
+                });
+                return InvokeResponse.Card(card);
+            }
         }
     }
 
