@@ -42,6 +42,12 @@ public sealed partial class MessageHandler(
             }
             card = await answer;
         }
+        catch (Exception e) when (IsStorageOutage(e))
+        {
+            var kind = e.GetType().Name;
+            LogStorageUnavailable(logger, kind);
+            card = CommonCards.Error("I can't reach GovBot's data just now: storage is temporarily unavailable. Nothing was lost; please ask again in a minute.", text);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var kind = e.GetType().Name;
@@ -51,6 +57,18 @@ public sealed partial class MessageHandler(
         await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
         await observing;
     }
+
+    /// <summary>Storage refused or could not be reached (after the SDK's own retries).</summary>
+    internal static bool IsStorageOutage(Exception e) => e switch
+    {
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException or System.Net.Sockets.SocketException => true,
+        AggregateException a => a.InnerExceptions.All(IsStorageOutage),
+        _ => e.InnerException is { } inner && IsStorageOutage(inner),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while answering ({Kind})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a message failed ({Kind})")]
     private static partial void LogAnswerFailed(ILogger logger, string kind, Exception exception);

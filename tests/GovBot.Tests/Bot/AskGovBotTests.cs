@@ -167,6 +167,22 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task StorageDown_GetsAClearTemporaryAnswer_AndRecoversWhenItReturns()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var lee = bot.Person("lee-cox");
+        await bot.AskAsync("help", lee);
+
+        bot.StorageTimings.Down = true;
+        var down = BotHarnessText.Of(await bot.AskAsync("CR043", lee));
+        bot.StorageTimings.Down = false;
+        var back = BotHarnessText.Of(await bot.AskAsync("CR043", lee));
+
+        Assert.Contains("temporarily unavailable", down);
+        Assert.Contains("Supplier Registration of ABMU and MPAN Mapping", back);
+    }
+
+    [Fact]
     public async Task Install_SendsTheWelcomeCard()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -275,6 +275,9 @@ public sealed class StorageTimings : Azure.Core.Pipeline.HttpPipelinePolicy
     /// <summary>Added to every storage request, to make answers slow.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>When set, every storage request fails as if the service were down (503).</summary>
+    public bool Down { get; set; }
+
     /// <summary>
     /// Requests that overlap in time are one round trip; a request that starts only after every earlier one has
     /// finished begins the next. This is the number of times the caller waited on storage in sequence.
@@ -305,6 +308,7 @@ public sealed class StorageTimings : Azure.Core.Pipeline.HttpPipelinePolicy
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        if (Down) throw new Azure.RequestFailedException(503, "Storage is down (simulated by the test).");
         await ProcessNextAsync(message, pipeline);
         _requests.Enqueue((start, System.Diagnostics.Stopwatch.GetTimestamp()));
     }
