@@ -26,8 +26,11 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
 
     internal const int MaxUpdateLength = 1000;
 
-    /// <summary>Attempts for a change not tied to a card's ETag; enough for many people at once, bounded all the same.</summary>
-    private const int MaxAttempts = 60;
+    /// <summary>Attempts for a change not tied to a card's ETag, when another instance changed the action meanwhile.</summary>
+    private const int MaxAttempts = 10;
+
+    /// <summary>Lock stripes by ref: bounded memory, and unrelated actions rarely wait for each other.</summary>
+    private static readonly SemaphoreSlim[] WriteStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -40,6 +43,22 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         if (input.Problem is { } problem) return InvokeResponse.Error(400, "BadRequest", problem);
 
         var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
+        // Changes to one action take turns within this instance (instances still meet at the ETag): contenders
+        // retrying against one row would cost n² attempts and miss Teams' invoke deadline.
+        var stripe = WriteStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(reference) % WriteStripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await HandleLockedAsync(action, reference, input, caller, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<InvokeResponse> HandleLockedAsync(CardAction action, string reference, Input input, Caller caller, CancellationToken cancellationToken)
+    {
         var stored = await store.GetAsync(reference, cancellationToken);
         if (stored is null) return InvokeResponse.Error(404, "NotFound", $"I can't find action {reference} any more.");
         if (action.Verb == ActionCards.ShowVerb) return InvokeResponse.Card(answers.Detail(stored.Value, caller, stored.ETag.ToString()));
