@@ -33,7 +33,7 @@ internal static class NoticeBenchmark
 
     public static async Task RunAsync(TextWriter output)
     {
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await GovBot.Testing.AzuriteProcess.StartAsync(); // GOVBOT_TEST_STORAGE, else a private in-memory one
         var prefix = "nb" + Guid.NewGuid().ToString("N")[..8];
         var teams = new TeamsLike(AllowedTenantRate);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -181,81 +181,5 @@ internal static class NoticeBenchmark
     {
         public bool IsTrusted(string serviceUrl) => true;
         public void Remember(string serviceUrl) { }
-    }
-
-    /// <summary>Azurite for the run: the one in GOVBOT_TEST_STORAGE, else a private in-memory instance.</summary>
-    private sealed class Azurite : IAsyncDisposable
-    {
-        private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        private Process? _process;
-
-        public string ConnectionString { get; private set; } = "";
-
-        public static async Task<Azurite> StartAsync()
-        {
-            var azurite = new Azurite();
-            if (Environment.GetEnvironmentVariable("GOVBOT_TEST_STORAGE") is { Length: > 0 } given)
-            {
-                azurite.ConnectionString = given;
-                return azurite;
-            }
-            var root = AppContext.BaseDirectory;
-            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) { root = dir.FullName; break; }
-            }
-            var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-            int tablePort = FreePort(), queuePort = FreePort();
-            var start = new ProcessStartInfo("node")
-            {
-                ArgumentList = { script, "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-                    "--blobHost", "127.0.0.1", "--blobPort", "0", "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}", "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            azurite._process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (!(await IsListeningAsync(tablePort) && await IsListeningAsync(queuePort)))
-            {
-                if (azurite._process.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException($"Azurite did not start ({script}): run npm ci.");
-                await Task.Delay(100);
-            }
-            azurite.ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};" +
-                $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
-            return azurite;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            if (_process is { HasExited: false })
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-            _process?.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static async Task<bool> IsListeningAsync(int port)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
     }
 }
