@@ -3,7 +3,7 @@ namespace GovBot.Tests;
 /// <summary>Finds the repository root (the folder holding GovBot.sln) and ../shared beside it (schemas, the real papers).</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = GovBot.Testing.RepoPaths.Root();
 
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
@@ -27,12 +27,5 @@ internal static class RepoPaths
                 Assert.Fail($"The real MHHS papers are missing: expected them in {folder} (shared/fixtures/mhhs-papers beside the repository).");
             return folder;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GovBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No GovBot.sln above {AppContext.BaseDirectory}: run the tests from the repository (./govbot test).");
     }
 }

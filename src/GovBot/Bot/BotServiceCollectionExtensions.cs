@@ -42,6 +42,7 @@ public static class BotServiceCollectionExtensions
         });
         services.AddScoped<CallerResolver>();
         services.AddSingleton<ActionAnswers>();
+        services.AddSingleton<ActionWriteLocks>();
         services.AddSingleton<MeetingAnswers>();
         services.AddSingleton<ChangeRequestAnswers>();
         services.AddSingleton<ChecklistAnswers>();

@@ -113,6 +113,25 @@ public class ActionCardActionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ConcurrentUpdates_FromTwoInstances_NoneIsLost()
+    {
+        // Two app instances on the same tables: their updates meet only at the ETag, and are re-applied on conflict.
+        await using var first = await BotHarness.StartAsync(azurite);
+        first.KeepTables = true;
+        await using var second = await BotHarness.StartAsync(azurite, prefix: first.Prefix);
+        var lee = first.Person("lee-cox");
+        var before = (await Stored(first, LeesAction)).History.Count;
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            (i % 2 == 0 ? first : second).InvokeAsync(ActionCards.UpdateVerb,
+                new JsonObject { ["ref"] = LeesAction, [ActionCards.UpdateTextInputId] = $"Update number {i}" }, lee)));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var after = await Stored(first, LeesAction);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"Update number {i}").Order(), after.History.Skip(before).Select(h => h.Text).Order());
+    }
+
+    [Fact]
     public async Task StaleCard_GetsTheLatestVersion_AndTheChangeIsNotSaved()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -16,7 +16,7 @@ namespace GovBot.Features.Actions;
 /// reopen and change the due date. Who may do what is decided here, from the caller's identity and the stored
 /// action, whatever the card payload says; every change is ETag-checked and recorded in the action's history.
 /// </summary>
-public sealed partial class ActionCardActions(CallerResolver callers, ActionStore store, ActionAnswers answers, TimeProvider clock) : ICardActionHandler
+public sealed partial class ActionCardActions(CallerResolver callers, ActionStore store, ActionAnswers answers, ActionWriteLocks locks, TimeProvider clock) : ICardActionHandler
 {
     public static readonly IReadOnlyList<string> Verbs =
     [
@@ -29,9 +29,6 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
     /// <summary>Attempts for a change not tied to a card's ETag, when another instance changed the action meanwhile.</summary>
     private const int MaxAttempts = 10;
 
-    /// <summary>Lock stripes by ref: bounded memory, and unrelated actions rarely wait for each other.</summary>
-    private static readonly SemaphoreSlim[] WriteStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         // Validate the payload before anything is read or changed.
@@ -43,9 +40,18 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         if (input.Problem is { } problem) return InvokeResponse.Error(400, "BadRequest", problem);
 
         var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
+        if (action.Verb == ActionCards.ShowVerb)
+        {
+            // Showing reads only: it never waits behind changes.
+            var shown = await store.GetAsync(reference, cancellationToken);
+            return shown is null
+                ? InvokeResponse.Error(404, "NotFound", $"I can't find action {reference} any more.")
+                : InvokeResponse.Card(answers.Detail(shown.Value, caller, shown.ETag.ToString()));
+        }
+
         // Changes to one action take turns within this instance (instances still meet at the ETag): contenders
         // retrying against one row would cost n² attempts and miss Teams' invoke deadline.
-        var stripe = WriteStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(reference) % WriteStripes.Length)];
+        var stripe = locks.For(reference);
         await stripe.WaitAsync(cancellationToken);
         try
         {
@@ -61,8 +67,6 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
     {
         var stored = await store.GetAsync(reference, cancellationToken);
         if (stored is null) return InvokeResponse.Error(404, "NotFound", $"I can't find action {reference} any more.");
-        if (action.Verb == ActionCards.ShowVerb) return InvokeResponse.Card(answers.Detail(stored.Value, caller, stored.ETag.ToString()));
-
         if (Refusal(action.Verb, stored.Value, caller) is { } refusal) return InvokeResponse.Error(403, "Forbidden", refusal);
 
         // The card carries the ETag it was drawn from: a change made since then is a conflict, not an overwrite.
@@ -174,6 +178,14 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
 
     [GeneratedRegex(@"^[A-Z]{2,8}\d{1,3}(\.\d{1,2})?-\d{2}$")]
     private static partial Regex RefPattern();
+}
+
+/// <summary>One app instance's locks for changing actions, striped by ref: bounded memory, and unrelated actions rarely wait for each other.</summary>
+public sealed class ActionWriteLocks
+{
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public SemaphoreSlim For(string reference) => _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(reference) % _stripes.Length)];
 }
 
 /// <summary>Reading card payloads defensively: anything not of the expected shape reads as absent.</summary>
