@@ -159,7 +159,10 @@ public sealed class BotHarness : IAsyncDisposable
         var activity = Message(text, from, conversationType);
         using var response = await PostAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
-        var reply = await Connector.WaitForAsync(r => r.Activity?["attachments"] is JsonArray, before);
+        // The answer is a new message in the asker's conversation (not, say, a status card being updated meanwhile).
+        var conversation = Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>());
+        var reply = await Connector.WaitForAsync(
+            r => r.Method == HttpMethod.Post && r.Path.Contains(conversation, StringComparison.Ordinal) && r.Activity?["attachments"] is JsonArray, before);
         await Cards.CardSchema.AssertValidAsync(reply.Card!, $"\"{text}\"");
         return reply.Card!;
     }
