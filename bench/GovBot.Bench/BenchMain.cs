@@ -7,7 +7,7 @@ using GovBot.Testing;
 namespace GovBot.Bench;
 
 /// <summary>
-/// <c>./govbot bench</c>: three suites on loopback, each bounded well under two minutes, printed as Markdown tables.
+/// <c>./govbot bench</c>: three suites on loopback, each bounded, printed as Markdown tables (about 5 minutes on 2 cores).
 /// 1. /api/messages: GovBot and a bot on Microsoft's Agents SDK for JavaScript, side by side, authentication on.
 /// 2. "my open actions" with 1k, 10k and 100k actions in Azurite.
 /// 3. GovBot's start-up time to ready and its memory at idle and under load.
@@ -21,7 +21,9 @@ public static class BenchMain
     private static readonly int[] ActionCounts = [1_000, 10_000, 100_000];
     private const int ScaleRequests = 200;
     private static readonly TimeSpan ScaleTime = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan SeedingBudget = TimeSpan.FromSeconds(45);
+    // 100,000 actions take about 95 s to write into Azurite on 2 idle cores; the bound keeps a slower or busier machine
+    // inside the 10-minute budget of the whole bench (the table then says how far seeding got).
+    private static readonly TimeSpan SeedingBudget = TimeSpan.FromMinutes(4);
 
     public static async Task<int> Main(string[] args)
     {
@@ -112,13 +114,15 @@ public static class BenchMain
         var synthetic = new SyntheticData(azurite.ConnectionString, prefix);
         var scale = new List<(int Actions, Stats Stats)>();
         var probes = new List<Stats>();
-        var seedingClock = Stopwatch.StartNew();
+        var seedingTime = TimeSpan.Zero;
         var deadline = full ? DateTime.MaxValue : DateTime.UtcNow + budget;
         foreach (var count in ActionCounts)
         {
             Step($"seeding to {count:N0} actions");
+            var seeding = Stopwatch.StartNew();
             var reached = await synthetic.GrowToAsync(count, caller.Id, deadline, CancellationToken.None);
-            var seconds = seedingClock.Elapsed.TotalSeconds;
+            seedingTime += seeding.Elapsed;
+            var seconds = seedingTime.TotalSeconds;
             Step($"\"my open actions\" at {reached:N0} actions");
             await govLoad.RunAsync("warm-up", "my open actions", 1, 20, TimeSpan.FromSeconds(10));
             var stats = await govLoad.RunAsync($"{reached}", "my open actions", 1, ScaleRequests, ScaleTime);
@@ -136,10 +140,8 @@ public static class BenchMain
         var (largest, largestStats) = scale[^1];
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Growth {largest / 1000:N0}k ÷ 1k actions: p50 × {Ratio(largestStats.P50, scale[0].Stats.P50)}, p99 × {Ratio(largestStats.P99, scale[0].Stats.P99)}; Azurite alone, one partition query: p50 × {Ratio(probes[^1].P50, probes[0].P50)}. The answer reads the caller's owner-index partitions (person, group memberships), not the log, so it should not grow with the log.");
-        if (!full)
-        {
-            report.AppendLine(CultureInfo.InvariantCulture, $"Seeding is bounded to {budget.TotalSeconds:0} s so the suite stays under two minutes: Azurite's in-memory table store slows down as the tables grow (writes batch by batch, and queries: see the last column), and the action index keeps one row per action in its \"ref\" partition. `./govbot bench --full` seeds all {ActionCounts[^1]:N0}.");
-        }
+        report.AppendLine(CultureInfo.InvariantCulture, $"Seeding (the app's own writer, batch transactions, 4 chunks of 1,000 at a time) took {seedingTime.TotalSeconds:0} s in all{(full ? "" : $", bounded to {budget.TotalSeconds:0} s (`./govbot bench --full` lifts the bound)")}. Azurite's in-memory store gets slower as a table grows: a point write scans its partition and a partition query scans the whole table (last column); on Azure Table Storage neither depends on the size of other partitions.");
+        report.AppendLine();
 
         // Suite 3: start-up and memory.
         report.AppendLine();
@@ -147,7 +149,7 @@ public static class BenchMain
         report.AppendLine();
         report.AppendLine("| measure | value |");
         report.AppendLine("|---|---:|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| start-up to /readyz 200, first start on empty storage (tables and sample data are written in the background; /readyz does not wait for them) | {firstStart.TotalMilliseconds:0} ms |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| start-up to /readyz 200, first start on empty storage (/readyz waits until the tables exist and the sample data is written) | {firstStart.TotalMilliseconds:0} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| start-up to /readyz 200, storage already seeded | {govBot.StartupTime.TotalMilliseconds:0} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| working set at idle (3 s after ready) | {idleMb:0} MB |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| working set under load (peak during the {Concurrency}-client run) | {loadMb:0} MB |");
@@ -177,6 +179,10 @@ public static class BenchMain
         ["Bot__Authentication__ChannelOpenIdMetadataUrl"] = identity.EntraMetadataUrl,
         ["IDENTITY_ENDPOINT"] = identity.ManagedIdentityEndpoint,
         ["IDENTITY_HEADER"] = LocalIdentityAndConnector.IdentityHeader,
+        // Production requires these for the notices' signed links; the bench follows no link, so a key made for this
+        // run and an address nobody serves are enough.
+        ["Notices__LinkSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Notices__PublicBaseUrl"] = "https://govbot.bench.invalid/",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 
