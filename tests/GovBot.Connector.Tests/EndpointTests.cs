@@ -173,6 +173,23 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task ActionSubmitFallback_RefusedByTheHandler_SendsTheReasonAsText()
+    {
+        // An invoke's error is shown by Teams; a Submit's would otherwise vanish, leaving a button that does nothing.
+        var connector = new FakeHttpHandler((_, _) => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"m-2"}"""));
+        var recorder = new TurnRecorder();
+        await using var host = await Start(r => r.OnCardAction<RefusingCardHandler>("approve").OnActivity<OtherMessageHandler>(ActivityTypes.Message), recorder, connector);
+        var submit = Activities.Message().Replace("\"locale\"", "\"value\":{\"verb\":\"approve\"},\"replyToId\":\"card-9\",\"locale\"", StringComparison.Ordinal);
+        using var response = await host.PostAsync(submit);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await recorder.NextAsync();
+
+        var request = await WaitForRequest(connector);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(RefusingCardHandler.Reason, JsonDocument.Parse(request.Body!).RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Routes_DuplicateActivityType_FailAtStartUp()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddBotConnector(new ConfigurationBuilder().Build(), r => r

@@ -97,7 +97,9 @@ public sealed partial class BotRouter
 
             if (!_cardActions.TryGetValue(action!.Verb, out var cardHandler))
             {
-                return InvokeResponse.Error(400, "UnknownVerb", $"This bot does not handle the card action verb '{action.Verb}'.");
+                // The verb is the sender's text: echo only enough of it to recognise.
+                var verb = action.Verb.Length > 40 ? action.Verb[..40] + "…" : action.Verb;
+                return InvokeResponse.Error(400, "UnknownVerb", $"This bot does not handle the card action verb '{verb}'.");
             }
 
             var handler = (ICardActionHandler)turn.Services.GetRequiredService(cardHandler);
@@ -113,7 +115,10 @@ public sealed partial class BotRouter
         return InvokeResponse.NotImplemented();
     }
 
-    /// <summary>Routes a non-invoke activity. An Action.Submit message with <c>value.verb</c> goes to that verb's card handler; a returned card replaces the card message (<c>replyToId</c>).</summary>
+    /// <summary>
+    /// Routes a non-invoke activity. An Action.Submit message with <c>value.verb</c> goes to that verb's card handler; a
+    /// returned card replaces the card message (<c>replyToId</c>), a message or an error's message is sent as text.
+    /// </summary>
     public async Task RouteActivityAsync(ITurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
@@ -134,6 +139,11 @@ public sealed partial class BotRouter
             else if (response.MessageText is { } text)
             {
                 await turn.SendAsync(text, ct).ConfigureAwait(false);
+            }
+            else if (response.ErrorMessage is { } error)
+            {
+                // An invoke's error is shown by Teams; a Submit has no such channel, so say it in the chat.
+                await turn.SendAsync(error, ct).ConfigureAwait(false);
             }
 
             return;

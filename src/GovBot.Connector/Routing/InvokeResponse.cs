@@ -55,6 +55,13 @@ public sealed record InvokeResponse(int Status, object? Body)
             ? body["value"] as JsonObject
             : null;
 
+    /// <summary>The message of an <see cref="Error"/> response, else null.</summary>
+    public string? ErrorMessage => Body is JsonObject body
+        && body["type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == ErrorContentType
+        && body["value"]?["message"] is JsonValue value && value.TryGetValue<string>(out var message)
+            ? message
+            : null;
+
     /// <summary>The text of a <see cref="Message"/> response, else null.</summary>
     public string? MessageText => Body is JsonObject body
         && body["type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == MessageContentType

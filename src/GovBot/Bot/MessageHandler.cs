@@ -1,5 +1,6 @@
 using GovBot.Cards;
 using GovBot.Connector;
+using GovBot.Recognition;
 
 namespace GovBot.Bot;
 
@@ -20,10 +21,17 @@ public sealed partial class MessageHandler(
         // Observers (conversation references) work alongside the answer, not before it.
         var observing = Task.WhenAll(observers.Select(o => o.OnActivityAsync(turn.Activity, cancellationToken)));
 
-        var text = turn.Activity.TextWithoutMention() ?? "";
+        // Only the start of a very long message is read; the rest would only make the answer (which repeats the
+        // question in buttons and titles) too big for Teams.
+        var text = QuestionRecogniser.Cut(turn.Activity.TextWithoutMention() ?? "");
         var fileHandler = fileHandlers.FirstOrDefault(h => h.CanHandle(turn.Activity));
         if (fileHandler is null && text.Length == 0 && turn.Activity.Value is not null)
         {
+            if (Connector.CardAction.TryFromSubmitValue(turn.Activity.Value, out _))
+            {
+                // A card button whose verb no handler knows (a card from an older version, or a hand-made payload).
+                await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(CommonCards.Error(UnknownButton))), cancellationToken);
+            }
             await observing;
             return; // a card submit without a verb: nothing was asked
         }
@@ -57,6 +65,8 @@ public sealed partial class MessageHandler(
         await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
         await observing;
     }
+
+    internal const string UnknownButton = "I don't know that button: it may be from an older card. Ask me your question again for a fresh card.";
 
     /// <summary>Storage refused or could not be reached (after the SDK's own retries).</summary>
     internal static bool IsStorageOutage(Exception e) => e switch

@@ -2,6 +2,7 @@ using GovBot.Connector;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Meetings;
+using GovBot.Recognition;
 
 namespace GovBot.Bot;
 
@@ -27,6 +28,11 @@ public sealed class NavigationCardActions(CallerResolver callers, AskService ask
                 return InvokeResponse.Card(await changeRequests.ShowAsync(id, cancellationToken));
             case ListMoreVerb when CardData.String(action.Data, "query", Recognition.QuestionRecogniser.MaxLength) is { } query
                                    && CardData.Int(action.Data, "page") is { } page && page is >= 0 and <= MaxPage:
+                // Only lists have pages; any other question (a command such as "subscribe DAG") is not run from here.
+                if (await ask.RecogniseAsync(query, cancellationToken) is not (ListActions or UpcomingMeetings or ListChangeRequests or ListDeadlines or ListMilestones))
+                {
+                    return InvokeResponse.Error(400, "BadRequest", "This \"Show more\" button is not for a list. Ask me your question again.");
+                }
                 var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
                 return InvokeResponse.Card(await ask.AnswerAsync(query, caller, turn, page, cancellationToken));
             default:

@@ -11,7 +11,7 @@ public sealed class PersonStore(GovBotTables tables)
 
     public async Task<Versioned<Person>?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(People, PersonTable.Partition, TableKeys.Checked(id, "person id"), cancellationToken);
+        var row = await TableRows.GetAsync(People, PersonTable.Partition, id, cancellationToken);
         return row is null ? null : new(PersonTable.FromRow(row), row.ETag);
     }
 

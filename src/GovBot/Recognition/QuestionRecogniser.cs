@@ -227,9 +227,18 @@ public static partial class QuestionRecogniser
         return null;
     }
 
+    /// <summary>The part of a message GovBot reads: at most <see cref="MaxLength"/> characters, never half an emoji.</summary>
+    public static string Cut(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= MaxLength) return text;
+        var length = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
+        return text[..length];
+    }
+
     internal static string Normalise(string text)
     {
-        if (text.Length > MaxLength) text = text[..MaxLength];
+        text = Cut(text);
         var sb = new StringBuilder(text.Length);
         foreach (var ch in text)
         {

@@ -24,6 +24,10 @@ public static class TableKeys
         return value;
     }
 
+    /// <summary>Whether <paramref name="value"/> can be a key at all (what <see cref="Checked"/> accepts).</summary>
+    public static bool IsValid(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= 512 && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+
     /// <summary>Encodes free text (an organisation name, an e-mail address) so it is a valid key: '%' and disallowed characters become %XX.</summary>
     public static string Encode(string value)
     {

@@ -9,8 +9,10 @@ internal static class TableRows
     /// <summary>Transactions may hold at most 100 operations, all in one partition.</summary>
     internal const int MaxBatch = 100;
 
+    /// <summary>The row with these keys; null when there is none, or when the keys could not be keys at all (a lookup by what someone typed).</summary>
     public static async Task<TableEntity?> GetAsync(TableClient table, string partitionKey, string rowKey, CancellationToken ct)
     {
+        if (!TableKeys.IsValid(partitionKey) || !TableKeys.IsValid(rowKey)) return null;
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct);
         return response.HasValue ? response.Value : null;
     }

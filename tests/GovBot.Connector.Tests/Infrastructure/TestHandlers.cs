@@ -69,6 +69,18 @@ public sealed class ApproveCardHandler(TurnRecorder recorder) : ICardActionHandl
     }
 }
 
+/// <summary>Refuses every card action, as a handler does with data it cannot use.</summary>
+public sealed class RefusingCardHandler(TurnRecorder recorder) : ICardActionHandler
+{
+    public const string Reason = "That button's data is incomplete.";
+
+    public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        await recorder.Record(turn.Activity, cancellationToken);
+        return InvokeResponse.Error(400, "BadRequest", Reason);
+    }
+}
+
 public sealed class PingInvokeHandler : IInvokeHandler
 {
     public Task<InvokeResponse> HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>

@@ -38,6 +38,12 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         }
         var input = ReadInput(action);
         if (input.Problem is { } problem) return InvokeResponse.Error(400, "BadRequest", problem);
+        // GovBot's cards carry the entity tag they were drawn from; anything else (a wildcard "*" would skip the
+        // conflict check altogether) is a damaged or hand-made payload.
+        if (!HasUsableETag(action.Data))
+        {
+            return InvokeResponse.Error(400, "BadRequest", $"This card is out of date or damaged, so nothing was changed. Ask me for the action again, e.g. \"{reference}\".");
+        }
 
         var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
         if (action.Verb == ActionCards.ShowVerb)
@@ -73,6 +79,9 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         // Without one (an update typed into a fresh form) nothing was read from a stale view, so the change is
         // re-applied to the latest version: fifty owners posting at once all land in the history.
         var cardETag = CardData.String(action.Data, "etag");
+        // A card drawn from an older version is a conflict already: say so before anything is written (the store
+        // writes index pointers ahead of the ETag-checked row, so a doomed attempt would still write and undo them).
+        if (cardETag is not null && cardETag != stored.ETag.ToString()) return Conflict(stored, caller);
         var current = cardETag is not null ? stored with { ETag = new ETag(cardETag) } : stored;
         for (var attempt = 1; ; attempt++)
         {
@@ -88,17 +97,23 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
                     current = latest;
                     continue;
                 }
-                var card = answers.Detail(latest.Value, caller, latest.ETag.ToString());
-                card["body"]!.AsArray().Insert(0, new JsonObject
-                {
-                    ["type"] = "TextBlock",
-                    ["text"] = "**Someone else just changed this action.** Here is the latest version; your change was not saved.",
-                    ["wrap"] = true,
-                    ["color"] = "Attention",
-                });
-                return InvokeResponse.Card(card);
+                return Conflict(latest, caller);
             }
         }
+    }
+
+    /// <summary>The latest version of the action, headed by a note that the caller's change was not saved.</summary>
+    private InvokeResponse Conflict(Versioned<ActionItem> latest, Caller caller)
+    {
+        var card = answers.Detail(latest.Value, caller, latest.ETag.ToString());
+        card["body"]!.AsArray().Insert(0, new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = "**Someone else just changed this action.** Here is the latest version; your change was not saved.",
+            ["wrap"] = true,
+            ["color"] = "Attention",
+        });
+        return InvokeResponse.Card(card);
     }
 
     /// <summary>Null when the caller may use this button on this action; otherwise a polite reason.</summary>
@@ -162,8 +177,11 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         switch (action.Verb)
         {
             case ActionCards.UpdateVerb:
-                var text = CardData.String(action.Data, ActionCards.UpdateTextInputId)?.Trim();
-                if (string.IsNullOrEmpty(text)) return new(null, null, "Write the update before saving.");
+                // Control characters never belong in an update, and one of nothing visible is no update.
+                var text = CardData.String(action.Data, ActionCards.UpdateTextInputId) is { } typed
+                    ? new string([.. typed.Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim()
+                    : null;
+                if (text is null || text.All(Invisible)) return new(null, null, "Write the update before saving.");
                 if (text.Length > MaxUpdateLength) return new(null, null, $"Updates can be at most {MaxUpdateLength:N0} characters; this one has {text.Length:N0}.");
                 return new(text, null, null);
             case ActionCards.ChangeDueVerb:
@@ -176,8 +194,20 @@ public sealed partial class ActionCardActions(CallerResolver callers, ActionStor
         }
     }
 
+    private static bool Invisible(char c) =>
+        char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark;
+
     [GeneratedRegex(@"^[A-Z]{2,8}\d{1,3}(\.\d{1,2})?-\d{2}$")]
     private static partial Regex RefPattern();
+
+    /// <summary>No "etag" (or an empty one: a card drawn without one), or a well-formed entity tag; never any other value.</summary>
+    private static bool HasUsableETag(JsonElement data) =>
+        data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("etag", out var etag) || etag.ValueKind == JsonValueKind.Null
+        || (etag.ValueKind == JsonValueKind.String && etag.GetString() is { } text && (text.Length == 0 || EntityTagPattern().IsMatch(text)));
+
+    /// <summary>A strong or weak entity tag ("…" or W/"…") as storage gives them: printable, no wildcard.</summary>
+    [GeneratedRegex(@"^(?:W/)?""[\x21\x23-\x7E]{1,200}""$")]
+    private static partial Regex EntityTagPattern();
 }
 
 /// <summary>One app instance's locks for changing actions, striped by ref: bounded memory, and unrelated actions rarely wait for each other.</summary>

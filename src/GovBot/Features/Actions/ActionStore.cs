@@ -18,7 +18,7 @@ public sealed class ActionStore(GovBotTables tables)
             var direct = await GetAsync(prefix, reference, cancellationToken);
             if (direct is not null) return direct;
         }
-        var pointer = await TableRows.GetAsync(Index, TableKeys.Checked(ActionTable.RefPartition(reference), "ref prefix"), TableKeys.Checked(reference, "action ref"), cancellationToken);
+        var pointer = await TableRows.GetAsync(Index, ActionTable.RefPartition(reference), reference, cancellationToken);
         return pointer?.GetString("GroupCode") is { } group ? await GetAsync(group, reference, cancellationToken) : null;
     }
 

@@ -10,7 +10,7 @@ public sealed class ChangeRequestStore(GovBotTables tables)
 
     public async Task<Versioned<ChangeRequest>?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(Crs, ChangeRequestTable.Partition, TableKeys.Checked(id, "change request id"), cancellationToken);
+        var row = await TableRows.GetAsync(Crs, ChangeRequestTable.Partition, id, cancellationToken);
         return row is null ? null : new(ChangeRequestTable.FromRow(row), row.ETag);
     }
 

@@ -11,7 +11,7 @@ public sealed class ChecklistStore(GovBotTables tables)
     /// <summary>The item with this id; the deadline (null for information items) names its partition.</summary>
     public async Task<Versioned<ChecklistItem>?> GetAsync(string id, DateOnly? deadline, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(Checklist, ChecklistTable.PartitionKey(deadline), TableKeys.Checked(id, "checklist id"), cancellationToken);
+        var row = await TableRows.GetAsync(Checklist, ChecklistTable.PartitionKey(deadline), id, cancellationToken);
         return row is null ? null : new(ChecklistTable.FromRow(row), row.ETag);
     }
 

@@ -10,7 +10,7 @@ public sealed class DecisionStore(GovBotTables tables)
 
     public async Task<Versioned<Decision>?> GetAsync(string groupCode, int number, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(Decisions, TableKeys.Checked(groupCode, "group code"), DecisionTable.RowKey(number), cancellationToken);
+        var row = await TableRows.GetAsync(Decisions, groupCode, DecisionTable.RowKey(number), cancellationToken);
         return row is null ? null : new(DecisionTable.FromRow(row), row.ETag);
     }
 

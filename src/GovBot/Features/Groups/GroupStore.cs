@@ -10,7 +10,7 @@ public sealed class GroupStore(GovBotTables tables)
 
     public async Task<Versioned<Group>?> GetAsync(string code, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(Groups, GroupTable.Partition, TableKeys.Checked(code, "group code"), cancellationToken);
+        var row = await TableRows.GetAsync(Groups, GroupTable.Partition, code, cancellationToken);
         return row is null ? null : new(GroupTable.FromRow(row), row.ETag);
     }
 

@@ -10,7 +10,7 @@ public sealed class MilestoneStore(GovBotTables tables)
 
     public async Task<Versioned<Milestone>?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await TableRows.GetAsync(Milestones, MilestoneTable.Partition, TableKeys.Checked(id, "milestone id"), cancellationToken);
+        var row = await TableRows.GetAsync(Milestones, MilestoneTable.Partition, id, cancellationToken);
         return row is null ? null : new(MilestoneTable.FromRow(row), row.ETag);
     }
 
