@@ -11,6 +11,7 @@ using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 
@@ -65,12 +66,20 @@ public static class BotServiceCollectionExtensions
             routes.OnActivity<MessageHandler>(ActivityTypes.Message)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate);
-            foreach (var verb in ActionCardActions.Verbs) routes.OnCardAction<ActionCardActions>(verb);
-            foreach (var verb in NavigationCardActions.Verbs) routes.OnCardAction<NavigationCardActions>(verb);
-            foreach (var verb in Features.Reminders.ReminderCardActions.Verbs) routes.OnCardAction<Features.Reminders.ReminderCardActions>(verb);
-            foreach (var verb in FileImportCardActions.Verbs) routes.OnCardAction<FileImportCardActions>(verb);
-            foreach (var verb in Features.Notices.NoticeCardActions.Verbs) routes.OnCardAction<Features.Notices.NoticeCardActions>(verb);
+            CardActions<ActionCardActions>(services, routes, ActionCardActions.Verbs);
+            CardActions<NavigationCardActions>(services, routes, NavigationCardActions.Verbs);
+            CardActions<Features.Reminders.ReminderCardActions>(services, routes, Features.Reminders.ReminderCardActions.Verbs);
+            CardActions<FileImportCardActions>(services, routes, FileImportCardActions.Verbs);
+            CardActions<Features.Notices.NoticeCardActions>(services, routes, Features.Notices.NoticeCardActions.Verbs);
         });
         return services;
+    }
+
+    /// <summary>Routes the verbs to the handler, behind the guard that turns a storage outage into a clear error.</summary>
+    private static void CardActions<THandler>(IServiceCollection services, BotRouteBuilder routes, IEnumerable<string> verbs)
+        where THandler : class, ICardActionHandler
+    {
+        services.TryAddScoped<THandler>();
+        foreach (var verb in verbs) routes.OnCardAction<StorageOutageGuard<THandler>>(verb);
     }
 }

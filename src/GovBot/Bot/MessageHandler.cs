@@ -68,14 +68,8 @@ public sealed partial class MessageHandler(
 
     internal const string UnknownButton = "I don't know that button: it may be from an older card. Ask me your question again for a fresh card.";
 
-    /// <summary>Storage refused or could not be reached (after the SDK's own retries).</summary>
-    internal static bool IsStorageOutage(Exception e) => e switch
-    {
-        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
-        HttpRequestException or System.Net.Sockets.SocketException => true,
-        AggregateException a => a.InnerExceptions.All(IsStorageOutage),
-        _ => e.InnerException is { } inner && IsStorageOutage(inner),
-    };
+    /// <summary>Storage refused, could not be reached or did not answer in time (after the client's own retries).</summary>
+    internal static bool IsStorageOutage(Exception e) => GovBot.Storage.StorageResilience.IsOutage(e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while answering ({Kind})")]
     private static partial void LogStorageUnavailable(ILogger logger, string kind);

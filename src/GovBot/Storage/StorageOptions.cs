@@ -19,6 +19,21 @@ public sealed class StorageOptions
 
     /// <summary>Prepended to every table name: isolates environments and test runs sharing an account. Letters and digits only.</summary>
     public string TablePrefix { get; set; } = "";
+
+    /// <summary>
+    /// One try of a storage request gives up after this (the Azure SDK's default is 100 s). A try that timed out is
+    /// retried once at most, so a hung service fails a request within about twice this.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Retries after a refusal, a 5xx answer or a dropped connection (0 = none).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The wait before the first retry; it doubles (with jitter) for each further one.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait between two tries.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(4);
 }
 
 internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -40,6 +55,18 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
         if (options.QueueEndpoint is { } q && (!q.IsAbsoluteUri || q.Scheme is not ("https" or "http")))
         {
             failures.Add($"Storage:QueueEndpoint must be an absolute http(s) URL, e.g. https://ACCOUNT.queue.core.windows.net.");
+        }
+        if (options.NetworkTimeout < TimeSpan.FromMilliseconds(100) || options.NetworkTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Storage:NetworkTimeout must be between 100 ms and 5 minutes.");
+        }
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add("Storage:MaxRetries must be 0-10.");
+        }
+        if (options.RetryDelay < TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Storage:RetryDelay must not be negative, and Storage:MaxRetryDelay must be at least RetryDelay and at most 1 minute.");
         }
         var prefix = options.TablePrefix ?? "";
         if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))

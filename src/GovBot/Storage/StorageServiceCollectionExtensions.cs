@@ -47,16 +47,27 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    internal static TableServiceClient CreateServiceClient(StorageOptions options, TableClientOptions? clientOptions = null) =>
-        options.TableEndpoint is { } endpoint
+    /// <summary>
+    /// The table client. <paramref name="clientOptions"/> (tests) replaces the retry and timeout settings of
+    /// <paramref name="options"/>; failures surface as <see cref="Azure.RequestFailedException"/> either way.
+    /// </summary>
+    internal static TableServiceClient CreateServiceClient(StorageOptions options, TableClientOptions? clientOptions = null)
+    {
+        if (clientOptions is null) clientOptions = StorageResilience.TableClientOptions(options);
+        else StorageResilience.AddFailurePolicy(clientOptions);
+        return options.TableEndpoint is { } endpoint
             ? new TableServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
+    }
 
     /// <summary>Queues: managed identity when Storage:QueueEndpoint is set, else the connection string.</summary>
-    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options) =>
-        options.QueueEndpoint is { } endpoint
-            ? new QueueServiceClient(endpoint, new DefaultAzureCredential())
-            : new QueueServiceClient(options.ConnectionString);
+    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options)
+    {
+        var clientOptions = StorageResilience.QueueClientOptions(options);
+        return options.QueueEndpoint is { } endpoint
+            ? new QueueServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
+            : new QueueServiceClient(options.ConnectionString, clientOptions);
+    }
 }
 
 /// <summary>Configuration section "SampleData".</summary>

@@ -53,9 +53,20 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="settings">More configuration, e.g. "Pmo:GroupId".</param>
     /// <param name="prefix">Reuse the tables of an earlier harness (a restart of the app); null for fresh tables.</param>
     /// <param name="testServices">More test services, e.g. a fake handler for the "GovBot.FileDownload" HttpClient.</param>
-    public static async Task<BotHarness> StartAsync(
+    public static Task<BotHarness> StartAsync(
         AzuriteFixture azurite, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null,
-        string? prefix = null, Action<IServiceCollection>? testServices = null)
+        string? prefix = null, Action<IServiceCollection>? testServices = null) =>
+        StartAsync(azurite.ConnectionString, startAt, settings, prefix, testServices);
+
+    /// <param name="storageConnectionString">The storage account (e.g. an Azurite of the test's own).</param>
+    /// <param name="productionStorageClient">
+    /// Keep the app's own storage client, with the retries and timeouts of its Storage options, as in production.
+    /// Otherwise (the default) it is replaced by one without retries whose requests <see cref="StorageRequests"/> and
+    /// <see cref="StorageTimings"/> record (both stay empty when this is true).
+    /// </param>
+    public static async Task<BotHarness> StartAsync(
+        string storageConnectionString, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null,
+        string? prefix = null, Action<IServiceCollection>? testServices = null, bool productionStorageClient = false)
     {
         prefix ??= "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
@@ -64,7 +75,7 @@ public sealed class BotHarness : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+            web.UseSetting("Storage:ConnectionString", storageConnectionString);
             web.UseSetting("Storage:TablePrefix", prefix);
             web.UseSetting("Clock:StartAt", startAt);
             web.UseSetting("SampleData:SeedWhenEmpty", "false");
@@ -73,14 +84,17 @@ public sealed class BotHarness : IAsyncDisposable
             web.ConfigureTestServices(services =>
             {
                 services.AddHttpClient("GovBot.Connector").ConfigurePrimaryHttpMessageHandler(() => connector);
-                // The app's own storage client, with every request recorded.
-                services.AddSingleton(sp =>
+                if (!productionStorageClient)
                 {
-                    var clientOptions = new TableClientOptions { Retry = { MaxRetries = 0 } };
-                    clientOptions.AddPolicy(storageRequests, HttpPipelinePosition.PerCall);
-                    clientOptions.AddPolicy(storageTimings, HttpPipelinePosition.PerCall);
-                    return StorageServiceCollectionExtensions.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
-                });
+                    // The app's own storage client, with every request recorded.
+                    services.AddSingleton(sp =>
+                    {
+                        var clientOptions = new TableClientOptions { Retry = { MaxRetries = 0 } };
+                        clientOptions.AddPolicy(storageRequests, HttpPipelinePosition.PerCall);
+                        clientOptions.AddPolicy(storageTimings, HttpPipelinePosition.PerCall);
+                        return StorageServiceCollectionExtensions.CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
+                    });
+                }
                 testServices?.Invoke(services);
             });
         });
@@ -152,8 +166,8 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
         await Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
 
-    /// <summary>Asks a question and returns the card the bot answers with.</summary>
-    public async Task<JsonObject> AskAsync(string text, Person from, string conversationType = "personal")
+    /// <summary>Asks a question and returns the card the bot answers with (waiting up to <paramref name="timeout"/>, default 15 s).</summary>
+    public async Task<JsonObject> AskAsync(string text, Person from, string conversationType = "personal", TimeSpan? timeout = null)
     {
         var before = Connector.Sent.Count;
         var activity = Message(text, from, conversationType);
@@ -162,7 +176,7 @@ public sealed class BotHarness : IAsyncDisposable
         // The answer is a new message in the asker's conversation (not, say, a status card being updated meanwhile).
         var conversation = Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>());
         var reply = await Connector.WaitForAsync(
-            r => r.Method == HttpMethod.Post && r.Path.Contains(conversation, StringComparison.Ordinal) && r.Activity?["attachments"] is JsonArray, before);
+            r => r.Method == HttpMethod.Post && r.Path.Contains(conversation, StringComparison.Ordinal) && r.Activity?["attachments"] is JsonArray, before, timeout);
         await Cards.CardSchema.AssertValidAsync(reply.Card!, $"\"{text}\"");
         return reply.Card!;
     }

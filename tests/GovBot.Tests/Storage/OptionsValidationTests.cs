@@ -37,6 +37,17 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("Storage:NetworkTimeout", "00:00:00.01", "Storage:NetworkTimeout must be between 100 ms and 5 minutes")]
+    [InlineData("Storage:MaxRetries", "-1", "Storage:MaxRetries must be 0-10")]
+    [InlineData("Storage:MaxRetryDelay", "00:00:00.1", "Storage:MaxRetryDelay must be at least RetryDelay")]
+    public async Task BadStorageRetrySettings_StartFailsWithClearMessage(string key, string value, string expected)
+    {
+        var message = await StartFailureAsync(new() { [key] = value });
+
+        Assert.Contains(expected, message);
+    }
+
+    [Theory]
     [InlineData("6 March 2024")]
     [InlineData("2024-03-06T09:00:00")]
     [InlineData("2024-13-06T09:00:00Z")]

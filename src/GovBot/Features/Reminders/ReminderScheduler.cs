@@ -24,8 +24,10 @@ internal sealed partial class ReminderScheduler(ReminderRunner runner, TimeProvi
                 {
                     await runner.RunOnceAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Anything short of shutdown, a timeout that looks like a cancellation included: one failed run
+                    // must not end the loop (an ended BackgroundService stops the whole host).
                     LogRunFailed(logger, e.GetType().Name, e);
                 }
             }
