@@ -12,7 +12,7 @@ public static class TableKeys
         ArgumentException.ThrowIfNullOrEmpty(value, what);
         foreach (var c in value)
         {
-            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            if (!IsKeyChar(c))
             {
                 throw new ArgumentException($"{what} '{value}' contains '{c}', which table keys do not allow.", what);
             }
@@ -26,7 +26,9 @@ public static class TableKeys
 
     /// <summary>Whether <paramref name="value"/> can be a key at all (what <see cref="Checked"/> accepts).</summary>
     public static bool IsValid(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= 512 && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+        !string.IsNullOrEmpty(value) && value.Length <= 512 && value.All(IsKeyChar);
+
+    private static bool IsKeyChar(char c) => c is not ('/' or '\\' or '#' or '?') && !char.IsControl(c);
 
     /// <summary>Encodes free text (an organisation name, an e-mail address) so it is a valid key: '%' and disallowed characters become %XX.</summary>
     public static string Encode(string value)
