@@ -1,26 +1,55 @@
 using GovBot.Connector;
 using GovBot.Features.Help;
+using GovBot.Storage;
 
 namespace GovBot.Bot;
 
 /// <summary>Install, uninstall and membership events: observers keep conversation references; a new install gets the welcome card.</summary>
-public sealed class ConversationEventsHandler(IEnumerable<IConversationObserver> observers, CallerResolver callers) : IActivityHandler
+public sealed partial class ConversationEventsHandler(
+    IEnumerable<IConversationObserver> observers, CallerResolver callers, ILogger<ConversationEventsHandler> logger) : IActivityHandler
 {
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        var storageDown = false;
         foreach (var observer in observers)
         {
-            await observer.OnActivityAsync(turn.Activity, cancellationToken);
+            try
+            {
+                await observer.OnActivityAsync(turn.Activity, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageResilience.IsOutage(e))
+            {
+                // The reference is recorded again with the person's next message, so the install still gets its welcome.
+                storageDown = true;
+                LogNotRecorded(logger, observer.GetType().Name, turn.Activity.Type, e.GetType().Name);
+            }
         }
 
         // Teams sends both installationUpdate and conversationUpdate on install; welcome once, on the latter.
         if (turn.Activity.Type == ActivityTypes.ConversationUpdate && turn.Activity.IsBotAdded())
         {
-            // Install events often carry no name: the directory knows the person.
-            var userName = turn.Activity.Conversation?.ConversationType == "personal"
-                ? (await callers.ResolveAsync(turn.Activity, cancellationToken)).Person?.Name ?? turn.Activity.From?.Name
-                : null;
+            // Install events often carry no name: the directory knows the person (unless storage is down).
+            string? userName = null;
+            if (turn.Activity.Conversation?.ConversationType == "personal")
+            {
+                userName = (storageDown ? null : await DirectoryNameAsync(turn.Activity, cancellationToken)) ?? turn.Activity.From?.Name;
+            }
             await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(HelpCards.Welcome(userName))), cancellationToken);
         }
     }
+
+    private async Task<string?> DirectoryNameAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await callers.ResolveAsync(activity, cancellationToken)).Person?.Name;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageResilience.IsOutage(e))
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable: {Observer} did not record the {ActivityType} event ({Kind})")]
+    private static partial void LogNotRecorded(ILogger logger, string observer, string activityType, string kind);
 }

@@ -183,6 +183,31 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Install_WhileStorageIsDown_StillSendsTheWelcomeCard_AndTheNextMessageRecordsTheConversation()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var craig = bot.Person("craig-handford");
+        var update = bot.Activity("conversationUpdate", craig);
+        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotHarness.BotId });
+
+        bot.StorageTimings.Down = true;
+        using (var response = await bot.PostAsync(update))
+        {
+            Assert.True(response.IsSuccessStatusCode, $"install answered {(int)response.StatusCode}");
+        }
+        var welcome = await bot.Connector.WaitForAsync(r => r.Card is not null);
+        bot.StorageTimings.Down = false;
+
+        Assert.Contains("my open actions", welcome.CardText);
+        Assert.Contains(craig.Name, welcome.CardText); // the name Teams sent, as the directory could not be read
+        var conversations = bot.Services.GetRequiredService<GovBot.Features.Reminders.ConversationReferenceStore>();
+        Assert.Null(await conversations.GetAsync(GovBot.Features.Reminders.Recipient.Person(craig.Id), CancellationToken.None));
+
+        await bot.AskAsync("help", craig);
+        Assert.NotNull(await conversations.GetAsync(GovBot.Features.Reminders.Recipient.Person(craig.Id), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Install_SendsTheWelcomeCard()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
