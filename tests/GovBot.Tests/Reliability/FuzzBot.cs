@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
@@ -21,7 +20,7 @@ public sealed class FuzzBot : IAsyncLifetime
     private readonly SemaphoreSlim _starting = new(1, 1);
     private BotHarness? _bot;
 
-    public LogCapture Logs { get; } = new();
+    public LogRecorder Logs { get; } = new();
 
     public async Task<BotHarness> StartAsync(AzuriteFixture azurite)
     {
@@ -48,42 +47,6 @@ public sealed class FuzzBot : IAsyncLifetime
     {
         if (_bot is not null) await _bot.DisposeAsync();
     }
-}
-
-/// <summary>Every log entry the app writes, to assert that nothing was logged as an error.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-    public IReadOnlyList<LogEntry> Entries => _entries.ToList();
-
-    public int Count => _entries.Count;
-
-    /// <summary>Entries at Error or above written after the first <paramref name="skip"/>.</summary>
-    public IReadOnlyList<LogEntry> ErrorsAfter(int skip) => Entries.Skip(skip).Where(e => e.Level >= LogLevel.Error).ToList();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel)) entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
-        }
-    }
-}
-
-public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception)
-{
-    public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : $" — {Exception.GetType().Name}: {Exception.Message}")}";
 }
 
 /// <summary>Runs an FsCheck property with a fixed, printed seed so that a failure replays exactly.</summary>

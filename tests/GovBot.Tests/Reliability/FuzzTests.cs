@@ -47,7 +47,7 @@ public sealed class FuzzTests(AzuriteFixture azurite, FuzzBot fuzzBot, ITestOutp
             previous = c;
             var activity = ChatActivity(bot, c);
             var intent = await RecogniseAsync(bot, activity);
-            var logs = fuzzBot.Logs.Count;
+            var logs = fuzzBot.Logs.Total;
             bot.StorageRequests.Clear();
             var before = bot.Connector.Sent.Count;
 
@@ -79,7 +79,7 @@ public sealed class FuzzTests(AzuriteFixture azurite, FuzzBot fuzzBot, ITestOutp
 
         await Fuzz.CheckAsync("card payloads", CardInputs.Arbitrary(), CardCases, CardSeed, async c =>
         {
-            var logs = fuzzBot.Logs.Count;
+            var logs = fuzzBot.Logs.Total;
             bot.StorageRequests.Clear();
             var failed = c.Delivery == Delivery.Submit ? await SubmitAsync(bot, c) : await ExecuteAsync(bot, c);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -29,16 +28,21 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private const string LeesAction = "DAG33-04";
 
-    private static Dictionary<string, string?> Settings() => new() { ["Reminders:TickInterval"] = "00:00:01" };
+    /// <summary>The app with its production storage client (its own timeouts and retries) on the test's own Azurite.</summary>
+    private static async Task<BotHarness> StartBotAsync(AzuriteProcess azurite, LogRecorder logs)
+    {
+        var bot = await BotHarness.StartAsync(azurite.ConnectionString, StartAt, new Dictionary<string, string?> { ["Reminders:TickInterval"] = "00:00:01" },
+            testServices: services => services.AddSingleton<ILoggerProvider>(logs), productionStorageClient: true);
+        bot.KeepTables = true; // the Azurite is the test's own, deleted with its data; a failure must not hide behind a clean-up error
+        return bot;
+    }
 
     [Fact]
     public async Task AzuriteStoppedMidRun_AnswersUnavailable_RecoversWithoutRestart_AndTheReminderDueMeanwhileGoesOutOnce()
     {
         await using var azurite = await AzuriteProcess.StartPersistentAsync();
         var logs = new LogRecorder();
-        await using var bot = await BotHarness.StartAsync(azurite.ConnectionString, StartAt, Settings(),
-            testServices: services => services.AddSingleton<ILoggerProvider>(logs), productionStorageClient: true);
-        bot.KeepTables = true; // the Azurite is the test's own, deleted with its data; a failure must not hide behind a clean-up error
+        await using var bot = await StartBotAsync(azurite, logs);
         var clock = bot.Services.GetRequiredService<TimeProvider>();
         var lee = bot.Person("lee-cox");
 
@@ -126,9 +130,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     {
         await using var azurite = await AzuriteProcess.StartPersistentAsync();
         var logs = new LogRecorder();
-        await using var bot = await BotHarness.StartAsync(azurite.ConnectionString, StartAt, Settings(),
-            testServices: services => services.AddSingleton<ILoggerProvider>(logs), productionStorageClient: true);
-        bot.KeepTables = true; // the Azurite is the test's own, deleted with its data; a failure must not hide behind a clean-up error
+        await using var bot = await StartBotAsync(azurite, logs);
         var clock = bot.Services.GetRequiredService<TimeProvider>();
         var lee = bot.Person("lee-cox");
         Assert.Contains(LeesAction, BotHarnessText.Of(await bot.AskAsync("my open actions", lee)));
@@ -170,10 +172,10 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     /// <summary>The app's clock in UK summer time, as the slots are written.</summary>
     private static DateTimeOffset Uk(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1));
 
-    private static bool ReminderRunFailed(LogRecorder.Entry e) =>
+    private static bool ReminderRunFailed(LogEntry e) =>
         e.Category.EndsWith(nameof(ReminderScheduler), StringComparison.Ordinal) && e.Message.StartsWith("Reminder run failed", StringComparison.Ordinal);
 
-    private static bool ReminderRunLogged(LogRecorder.Entry e) =>
+    private static bool ReminderRunLogged(LogEntry e) =>
         e.Category.EndsWith(nameof(ReminderRunner), StringComparison.Ordinal) && e.Message.StartsWith("Reminders run for", StringComparison.Ordinal);
 
     private static bool IsChecklistDigest(SentRequest r) =>
@@ -205,35 +207,5 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             if (deadline.Elapsed > timeout) Assert.Fail($"Not within {timeout.TotalSeconds:0} s: {what()}");
             await Task.Delay(100);
         }
-    }
-}
-
-/// <summary>Every log entry the app writes, for assertions that errors were logged rather than lost.</summary>
-public sealed class LogRecorder : ILoggerProvider
-{
-    private readonly ConcurrentQueue<Entry> _entries = new();
-
-    public sealed record Entry(LogLevel Level, string Category, string Message, Exception? Exception);
-
-    public int Count(Func<Entry, bool> match) => _entries.Count(match);
-
-    /// <summary>The matching messages, one a line, for failure messages.</summary>
-    public string Lines(Func<Entry, bool> match) => string.Join("\n", _entries.Where(match).Select(e => e.Message));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogRecorder owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new(logLevel, category, formatter(state, exception), exception));
     }
 }
