@@ -39,7 +39,7 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
                 ["Storage:TablePrefix"] = tablePrefix,
             }).Build());
         services.AddLogging();
-        services.AddGovBotStorage(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
+        services.AddGovBot(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<GovBotTables>().EnsureCreatedAsync(ct);
         var writer = provider.GetRequiredService<GovernanceDataWriter>();

@@ -52,6 +52,7 @@ internal static class NoticeBenchmark
             .AddSingleton(TimeProvider.System)
             .AddGovBotStorage(configuration)
             .AddGovBotNotices(configuration)
+            .AddSingleton(GovBotFeatures.Tables)
             .AddSingleton(new ConnectorClient(new HttpClient(teams), new NoToken(), new TrustAll(), new ConnectorRetryPolicy(TimeProvider.System)))
             .BuildServiceProvider();
         var tables = services.GetRequiredService<GovBotTables>();

@@ -1,12 +1,6 @@
-using GovBot.Bot;
-using GovBot.Clock;
-using GovBot.Connector;
+using GovBot;
 using GovBot.CommandLine;
-using GovBot.Features.Notices;
-using GovBot.Features.Reminders;
-using GovBot.Hosting;
 using GovBot.Observability;
-using GovBot.Storage;
 
 if (GovBotCommandLine.IsCommand(args))
 {
@@ -15,17 +9,10 @@ if (GovBotCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovBotTelemetry();
-builder.Services.AddGovBotClock(builder.Configuration);
-builder.Services.AddGovBotStorage(builder.Configuration);
-builder.Services.AddGovBotHealth();
-builder.Services.AddGovBotBot(builder.Configuration);
-builder.Services.AddGovBotReminders(builder.Configuration);
-builder.Services.AddGovBotNotices(builder.Configuration);
+builder.Services.AddGovBot(builder.Configuration);
 
 var app = builder.Build();
-app.MapGovBotHealth();
-app.MapBotEndpoint("/api/messages");
-app.MapGovBotNotices();
+app.MapGovBot();
 await app.RunAsync();
 return 0;
 

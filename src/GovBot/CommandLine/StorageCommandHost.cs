@@ -14,7 +14,7 @@ internal static class StorageCommandHost
             Args = configurationArgs,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Services.AddGovBotStorage(builder.Configuration);
+        builder.Services.AddGovBot(builder.Configuration);
         register?.Invoke(builder.Services);
         var services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try

@@ -27,14 +27,6 @@ public static class TableNames
     public const string Notices = "Notices";
     public const string NoticeDeliveries = "NoticeDeliveries";
     public const string NoticeResponses = "NoticeResponses";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Groups, Memberships, People, PeopleIndex, Meetings, MeetingsByMonth,
-        Actions, ActionIndex, Decisions, ChangeRequests, Checklist, Milestones, PendingImports,
-        ConversationRefs, Subscriptions, ReminderLedger, ReminderState,
-        Notices, NoticeDeliveries, NoticeResponses,
-    ];
 }
 
 /// <summary>The app's tables: a <see cref="TableClient"/> per logical name, with the environment's prefix applied.</summary>
@@ -42,12 +34,17 @@ public sealed class GovBotTables
 {
     private readonly TableServiceClient _service;
     private readonly string _prefix;
+    private readonly TableCatalogue _catalogue;
 
-    public GovBotTables(TableServiceClient service, IOptions<StorageOptions> options)
+    public GovBotTables(TableServiceClient service, IOptions<StorageOptions> options, TableCatalogue catalogue)
     {
         _service = service;
         _prefix = options.Value.TablePrefix ?? "";
+        _catalogue = catalogue;
     }
+
+    /// <summary>The logical names of every table the features declared.</summary>
+    public IReadOnlyList<string> All => _catalogue.Names;
 
     public TableServiceClient Service => _service;
 
@@ -58,7 +55,7 @@ public sealed class GovBotTables
     /// <summary>Creates every table that does not exist yet (start-up, tests, CLI).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in TableNames.All)
+        foreach (var name in All)
         {
             await _service.CreateTableIfNotExistsAsync(PhysicalName(name), cancellationToken);
         }
@@ -67,7 +64,7 @@ public sealed class GovBotTables
     /// <summary>Deletes every table of this prefix (test clean-up, never called by the app).</summary>
     public async Task DeleteAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in TableNames.All)
+        foreach (var name in All)
         {
             await _service.DeleteTableAsync(PhysicalName(name), cancellationToken);
         }

@@ -1,14 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
-using GovBot.Directory;
-using GovBot.Features.Actions;
-using GovBot.Features.ChangeRequests;
-using GovBot.Features.Checklist;
-using GovBot.Features.Decisions;
-using GovBot.Features.Groups;
-using GovBot.Features.Meetings;
-using GovBot.Features.Milestones;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +10,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Table storage: options "Storage" (validated at start-up), the <see cref="TableServiceClient"/> and <see cref="QueueServiceClient"/> (managed identity
-    /// when Storage:TableEndpoint is set, else the connection string), <see cref="GovBotTables"/>, every feature store,
-    /// the <see cref="GovernanceDataWriter"/>, and the start-up service that creates the tables and, when
+    /// when Storage:TableEndpoint is set, else the connection string), <see cref="GovBotTables"/> (the features register
+    /// their stores and declare their tables) and the readiness flag. The host adds the start-up service that creates the tables and, when
     /// SampleData:SeedWhenEmpty allows, loads the sample data into an empty store.
     /// </summary>
     public static IServiceCollection AddGovBotStorage(this IServiceCollection services, IConfiguration configuration)
@@ -32,18 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => CreateQueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<GovBotTables>();
-        services.AddSingleton<GroupStore>();
-        services.AddSingleton<MembershipStore>();
-        services.AddSingleton<PersonStore>();
-        services.AddSingleton<MeetingStore>();
-        services.AddSingleton<ActionStore>();
-        services.AddSingleton<DecisionStore>();
-        services.AddSingleton<ChangeRequestStore>();
-        services.AddSingleton<ChecklistStore>();
-        services.AddSingleton<MilestoneStore>();
-        services.AddSingleton<GovernanceDataWriter>();
         services.AddSingleton<StorageReadiness>();
-        services.AddHostedService<StorageStartupService>();
         return services;
     }
 

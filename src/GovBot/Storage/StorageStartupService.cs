@@ -36,7 +36,7 @@ internal sealed partial class StorageStartupService(
             try
             {
                 await tables.EnsureCreatedAsync(stoppingToken);
-                LogTablesReady(logger, TableNames.All.Count);
+                LogTablesReady(logger, tables.All.Count);
                 if (sampleData.Value.SeedWhenEmpty ?? environment.IsDevelopment())
                 {
                     if (await writer.IsEmptyAsync(stoppingToken))

@@ -119,7 +119,7 @@ internal static class CardSamples
         ["group"] = GroupCards.Group(Dag, AsOf, "Jane Chair", Dag34 with { Date = new(2024, 4, 10) }),
         ["group-expected"] = GroupCards.Group(Dag with { IsActive = false, ParentCode = "PSG", Cadence = null }, AsOf, null, ExpectedSitag, nextIsExpected: true, parentName: "Programme Steering Group"),
         ["welcome"] = HelpCards.Welcome("Kate"),
-        ["help"] = HelpCards.Help(),
+        ["help"] = HelpCards.Help(GovBotFeatures.Recogniser.HelpSections),
         ["unknown"] = HelpCards.Unknown("what's the weather <script>", ["my open actions", "help"]),
         ["error"] = CommonCards.Error("The action log could not be read. Please try again in a minute.", "my open actions"),
         ["reminder-digest-personal"] = ReminderCards.Digest(ReminderDigest(personal: true), new(9, 0), personal: true),

@@ -27,7 +27,7 @@ public class ManifestCommandsTests
         var data = MhhsSampleData.Build();
         var context = RecognitionContext.From(new DateOnly(2024, 3, 6), data.Groups, data.People);
 
-        var intent = QuestionRecogniser.Recognise(title, context);
+        var intent = GovBotFeatures.Recogniser.Recognise(title, context);
 
         Assert.False(intent is Unknown, $"The {scope} command '{title}' is not understood: {intent.Explanation}");
     }

@@ -1,3 +1,9 @@
+using GovBot.Features.Notices;
+using GovBot.Features.Help;
+using GovBot.Features.Milestones;
+using GovBot.Features.Checklist;
+using GovBot.Features.Meetings;
+using GovBot.Features.Reminders;
 using GovBot.Directory;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
@@ -32,7 +38,7 @@ public class QuestionRecogniserTests
     private static Group Group(string code, string name, int level, params string[] aliases) =>
         new(code, name, level, null, null, true, null, null, null, aliases);
 
-    private static Intent R(string text) => QuestionRecogniser.Recognise(text, Ctx);
+    private static Intent R(string text) => GovBotFeatures.Recogniser.Recognise(text, Ctx);
 
     private static T Is<T>(string text) where T : Intent
     {
@@ -136,7 +142,7 @@ public class QuestionRecogniserTests
     public void ThisWeek_OnASunday_IsTheWeekEndingThatDay()
     {
         var sunday = Ctx with { Today = new DateOnly(2026, 11, 29) };
-        var intent = Assert.IsType<ListActions>(QuestionRecogniser.Recognise("actions due this week", sunday));
+        var intent = Assert.IsType<ListActions>(GovBotFeatures.Recogniser.Recognise("actions due this week", sunday));
         Assert.Equal(new DateRange(new(2026, 11, 23), new(2026, 11, 29)), intent.Filter.DueWindow);
     }
 
@@ -403,7 +409,7 @@ public class QuestionRecogniserTests
     {
         var intent = Is<Unknown>(text);
         Assert.NotEmpty(intent.Suggestions);
-        Assert.All(intent.Suggestions, s => Assert.Contains(s, QuestionRecogniser.Examples));
+        Assert.All(intent.Suggestions, s => Assert.Contains(s, GovBotFeatures.Recogniser.Examples));
     }
 
     [Fact]
@@ -432,12 +438,12 @@ public class QuestionRecogniserTests
     public void Robust_ToQuotesWhitespaceAndPunctuation(string text) => Assert.True(Is<ListActions>(text).Filter.Mine);
 
     [Fact]
-    public void NullText_IsWelcome() => Assert.IsType<ShowWelcome>(QuestionRecogniser.Recognise(null, Ctx));
+    public void NullText_IsWelcome() => Assert.IsType<ShowWelcome>(GovBotFeatures.Recogniser.Recognise(null, Ctx));
 
     [Fact]
     public void EveryExample_IsRecognised()
     {
-        foreach (var example in QuestionRecogniser.Examples)
+        foreach (var example in GovBotFeatures.Recogniser.Examples)
             Assert.IsNotType<Unknown>(R(example));
     }
 

@@ -1,3 +1,9 @@
+using GovBot.Features.Help;
+using GovBot.Features.ChangeRequests;
+using GovBot.Features.Milestones;
+using GovBot.Features.Checklist;
+using GovBot.Features.Meetings;
+using GovBot.Features.Groups;
 using GovBot.Features.Actions;
 using GovBot.Recognition;
 
@@ -6,7 +12,7 @@ namespace GovBot.Tests.Recognition;
 /// <summary>Explanations say what matched, in words a member can check.</summary>
 public class RecognitionExplanationTests
 {
-    private static Intent R(string text) => QuestionRecogniser.Recognise(text, QuestionRecogniserTests.Ctx);
+    private static Intent R(string text) => GovBotFeatures.Recogniser.Recognise(text, QuestionRecogniserTests.Ctx);
 
     [Theory]
     [InlineData("my overdue DAG actions", "actions: yours (from 'my'), group DAG, overdue")]

@@ -1,3 +1,5 @@
+using GovBot.Features.ChangeRequests;
+using GovBot.Features.Meetings;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
@@ -38,7 +40,7 @@ public static class CardInputs
 {
     public static readonly IReadOnlyList<string> KnownVerbs =
     [
-        .. ActionCardActions.Verbs, .. NavigationCardActions.Verbs, .. ReminderCardActions.Verbs,
+        .. ActionCardActions.Verbs, MeetingCardActions.ShowVerb, ChangeRequestCardActions.ShowVerb, ListMoreCardAction.Verb, .. ReminderCardActions.Verbs,
         .. FileImportCardActions.Verbs, .. NoticeCardActions.Verbs,
     ];
 
@@ -136,17 +138,17 @@ public static class CardInputs
                     options.Add(from who in Gen.Elements(powerless) select new Breakage(fields.DeepClone().AsObject(), who, "caller without the power"));
                 }
                 break;
-            case NavigationCardActions.MeetingShowVerb:
+            case MeetingCardActions.ShowVerb:
                 options.Add(from g in Gen.Elements(WrongShapes.Concat(BadRefs.Select(Quote)).ToArray()) from n in Gen.Elements("\"34\"", "\"999999\"", "34", "\"34.999\"", "null", Quote(Huge))
                             from who in Gen.Elements(Everyone)
                             select new Breakage(new JsonObject { ["group"] = JsonNode.Parse(g), ["number"] = JsonNode.Parse(n) }, who, "bad meeting"));
                 break;
-            case NavigationCardActions.ChangeRequestShowVerb:
+            case ChangeRequestCardActions.ShowVerb:
                 options.Add(from id in Gen.Elements(WrongShapes.Concat(["\"CR99999999999\"", "\"CR000\"", "\"cr043\"", "\"CR/043\"", "\"' or ''='\"", "\"CR043#\""]).ToArray())
                             from who in Gen.Elements(Everyone)
                             select new Breakage(new JsonObject { ["id"] = JsonNode.Parse(id) }, who, "bad change request id"));
                 break;
-            case NavigationCardActions.ListMoreVerb:
+            case ListMoreCardAction.Verb:
                 options.Add(from q in Gen.Elements(Queries.Select(Quote).Concat(WrongShapes).ToArray())
                             from p in Gen.Elements("-1", "1001", "\"1\"", "1.5", "2147483648", "null", "[]", "0", "3")
                             from who in Gen.Elements(Everyone)

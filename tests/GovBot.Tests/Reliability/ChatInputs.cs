@@ -37,7 +37,7 @@ public static class ChatInputs
     /// <summary>The real questions: the recogniser's own examples, the help card's, and the commands.</summary>
     public static readonly IReadOnlyList<string> Seeds =
     [
-        .. QuestionRecogniser.Examples,
+        .. GovBotFeatures.Recogniser.Examples,
         .. HelpCards.MainQuestions,
         "my actions", "status of CR043", "CR043 status", "cr 43", "change request 43", "Kate Goodman's actions",
         "Lee Cox's actions", "actions due this week", "actions due next week", "overdue actions", "DAG actions recommended for closure",

@@ -174,7 +174,7 @@ public sealed class FuzzFindingsTests(AzuriteFixture azurite, FuzzBot fuzzBot) :
         var bot = await fuzzBot.StartAsync(azurite);
         var logs = fuzzBot.Logs.Total;
 
-        var (status, body) = await bot.InvokeAsync(NavigationCardActions.ChangeRequestShowVerb, new JsonObject { ["id"] = id }, bot.Person("lee-cox"));
+        var (status, body) = await bot.InvokeAsync(ChangeRequestCardActions.ShowVerb, new JsonObject { ["id"] = id }, bot.Person("lee-cox"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("no record", BotHarnessText.Of(body), StringComparison.Ordinal);
@@ -190,11 +190,11 @@ public sealed class FuzzFindingsTests(AzuriteFixture azurite, FuzzBot fuzzBot) :
         var craig = bot.Person("craig-handford");
         bot.StorageRequests.Clear();
 
-        var (status, _) = await bot.InvokeAsync(NavigationCardActions.ListMoreVerb, new JsonObject { ["query"] = "subscribe DAG", ["page"] = 0 }, craig);
+        var (status, _) = await bot.InvokeAsync(ListMoreCardAction.Verb, new JsonObject { ["query"] = "subscribe DAG", ["page"] = 0 }, craig);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         FuzzTests.AssertWritesOnlyTo(bot, [], "show more of a command");
-        var (listed, body) = await bot.InvokeAsync(NavigationCardActions.ListMoreVerb, new JsonObject { ["query"] = "open DAG actions", ["page"] = 1 }, craig);
+        var (listed, body) = await bot.InvokeAsync(ListMoreCardAction.Verb, new JsonObject { ["query"] = "open DAG actions", ["page"] = 1 }, craig);
         Assert.Equal(HttpStatusCode.OK, listed);
         Assert.Contains("DAG", BotHarnessText.Of(body), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using GovBot.Features.Reminders;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;

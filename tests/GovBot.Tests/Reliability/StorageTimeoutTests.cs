@@ -64,7 +64,7 @@ public sealed class StorageTimeoutTests : IDisposable
         // A bare SDK client (no GovBot storage policies, no retries): its network timeout surfaces as a
         // TaskCanceledException, which a loop must not mistake for its own shutdown.
         var service = new TableServiceClient(ConnectionString, new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromMilliseconds(200) } });
-        var tables = new GovBotTables(service, Options.Create(new StorageOptions()));
+        var tables = new GovBotTables(service, Options.Create(new StorageOptions()), GovBotFeatures.Tables);
         var clock = new StartAtTimeProvider(TimeProvider.System, new DateTimeOffset(2024, 4, 19, 9, 5, 0, TimeSpan.FromHours(1))); // a working day, after 09:00
         var options = new ReminderOptions { TickInterval = TimeSpan.FromMilliseconds(100) };
         var calendar = new WorkingDays();

@@ -65,7 +65,7 @@ public sealed class GovernanceDataWriterTests(AzuriteFixture azurite) : StorageT
     private async Task<List<string>> SnapshotAsync()
     {
         var rows = new List<string>();
-        foreach (var name in TableNames.All)
+        foreach (var name in GovBotFeatures.Tables.Names)
         {
             await foreach (var row in Tables.Get(name).QueryAsync<TableEntity>(cancellationToken: Ct))
             {

@@ -99,6 +99,7 @@ public sealed class OptionsValidationTests
         services.AddLogging();
         services.AddGovBotClock(configuration);
         services.AddGovBotStorage(configuration);
+        services.AddSingleton(GovBotFeatures.Tables);
         return services.BuildServiceProvider();
     }
 
@@ -108,6 +109,7 @@ public sealed class OptionsValidationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddGovBotClock(builder.Configuration);
         builder.Services.AddGovBotStorage(builder.Configuration);
+        builder.Services.AddSingleton(GovBotFeatures.Tables);
         using var host = builder.Build();
         var e = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
         var validation = e as OptionsValidationException

@@ -34,7 +34,7 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
         var options = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = prefix };
         var clientOptions = new TableClientOptions { Retry = { MaxRetries = 0 } };
         if (recorder is not null) clientOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-        return new GovBotTables(StorageServiceCollectionExtensions.CreateServiceClient(options, clientOptions), Options.Create(options));
+        return new GovBotTables(StorageServiceCollectionExtensions.CreateServiceClient(options, clientOptions), Options.Create(options), GovBotFeatures.Tables);
     }
 
     /// <summary>Deep equality of records, lists included (records compare lists by reference).</summary>

@@ -1,3 +1,4 @@
+using GovBot.Cards;
 using GovBot.Bot;
 using GovBot.Connector;
 using GovBot.Features.Actions;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Recognition;
 
 namespace GovBot.Features.Help;
 
@@ -23,17 +24,9 @@ public static class HelpCards
         ]));
     }
 
-    public static JsonObject Help()
+    /// <summary>The help card: a section of examples for each feature that has questions.</summary>
+    public static JsonObject Help(IReadOnlyList<HelpSection> sections)
     {
-        var sections = new (string Heading, string[] Examples)[]
-        {
-            ("Actions", ["my open actions", "my overdue actions", "open DAG actions", "actions due this week", "Kate Goodman's actions", "DAG33-04"]),
-            ("Meetings", ["next DAG meeting", "upcoming meetings", "meetings next week", "agenda for DAG 34"]),
-            ("Change requests", ["CR043", "CRs in impact assessment", "open change requests"]),
-            ("Deadlines and milestones", ["deadlines", "deadlines next 2 weeks", "milestones"]),
-            ("Groups", ["what is MCAG"]),
-            ("Reminders and subscriptions", ["my reminder settings", "reminders off", "checklist reminders off", "subscribe DAG", "unsubscribe DAG", "subscriptions"]),
-        };
         var body = new List<CardElement>
         {
             CardKit.Title("What you can ask GovBot"),

@@ -7,10 +7,8 @@ using GovBot.Recognition;
 namespace GovBot.Features.Notices;
 
 /// <summary>"post notice" opens the compose form; "notice report N" shows deliveries, failures and answers. Both PMO only.</summary>
-public sealed class NoticeIntentHandler(NoticeCardActions actions, NoticeStore notices) : IIntentHandler
+public sealed class NoticeIntentHandler(NoticeCardActions actions, NoticeStore notices)
 {
-    public bool CanHandle(Intent intent) => intent is PostNotice or NoticeReport;
-
     public async Task<JsonObject> HandleAsync(Intent intent, Caller caller, ITurnContext turn, CancellationToken cancellationToken)
     {
         if (!caller.IsPmo)

@@ -11,8 +11,8 @@ public static class NoticeServiceCollectionExtensions
 
     /// <summary>
     /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the pacer, dispatcher and
-    /// queue worker, the signed links, and the intent handler. The card verbs are routed in
-    /// <see cref="BotServiceCollectionExtensions.AddGovBotBot"/>; the link endpoints by <see cref="MapGovBotNotices"/>.
+    /// queue worker and the signed links. <see cref="NoticesFeature"/> adds the questions, answers and card verbs; the
+    /// link endpoints are mapped by <see cref="MapGovBotNotices"/>.
     /// </summary>
     public static IServiceCollection AddGovBotNotices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,8 +38,6 @@ public static class NoticeServiceCollectionExtensions
         services.AddSingleton<ITeamsAppInstaller>(sp => new GraphTeamsAppInstaller(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphHttpClient), new Azure.Identity.DefaultAzureCredential(),
             sp.GetRequiredService<IOptions<NoticeOptions>>(), sp.GetRequiredService<ILogger<GraphTeamsAppInstaller>>()));
-        services.AddScoped<NoticeCardActions>();
-        services.AddScoped<IIntentHandler, NoticeIntentHandler>();
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed partial class ReminderCardActions(
 
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
-        var until = Actions.CardData.String(action.Data, "until", 16);
+        var until = Cards.CardData.String(action.Data, "until", 16);
         var items = ItemKeys(action.Data);
         if (until is not (ReminderCards.SnoozeTomorrow or ReminderCards.SnoozeMonday) || items is null)
         {

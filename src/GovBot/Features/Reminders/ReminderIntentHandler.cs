@@ -17,11 +17,8 @@ public sealed class ReminderIntentHandler(
     SubscriptionStore subscriptions,
     ConversationReferenceStore conversations,
     ReminderStateStore state,
-    GroupStore groups) : IIntentHandler
+    GroupStore groups)
 {
-    public bool CanHandle(Intent intent) =>
-        intent is SetReminders or ShowReminderSettings or Subscribe or Unsubscribe or ListSubscriptions or ReminderReport;
-
     public async Task<JsonObject> HandleAsync(Intent intent, Caller caller, ITurnContext turn, CancellationToken cancellationToken)
     {
         if (intent is ReminderReport) return await ReportAsync(caller, cancellationToken);

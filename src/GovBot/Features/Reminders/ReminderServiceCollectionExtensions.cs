@@ -9,8 +9,8 @@ public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
     /// Reminders: options "Reminders" (validated at start), the working-day calendar ("Calendar"), the stores, the
-    /// planner and runner, the scheduler, the conversation observer and the intent handler. The card verbs are routed
-    /// in <see cref="BotServiceCollectionExtensions.AddGovBotBot"/>.
+    /// planner and runner, the scheduler and the conversation observer. <see cref="RemindersFeature"/> adds the
+    /// questions, answers and card verbs.
     /// </summary>
     public static IServiceCollection AddGovBotReminders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +32,6 @@ public static class ReminderServiceCollectionExtensions
 
         services.AddSingleton<ReminderConversationObserver>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<ReminderConversationObserver>());
-        services.AddScoped<IIntentHandler, ReminderIntentHandler>();
         return services;
     }
 }

@@ -45,7 +45,7 @@ public class CsvImporterTests(AzuriteFixture azurite) : StorageTestBase(azurite)
     private async Task<string> SnapshotAsync()
     {
         var text = new StringBuilder();
-        foreach (var table in TableNames.All)
+        foreach (var table in GovBotFeatures.Tables.Names)
         {
             await foreach (var entity in Tables.Get(table).QueryAsync<TableEntity>(cancellationToken: Ct))
             {

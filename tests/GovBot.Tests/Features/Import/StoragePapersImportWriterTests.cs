@@ -53,7 +53,7 @@ public class StoragePapersImportWriterTests(AzuriteFixture azurite) : StorageTes
     private async Task<string> SnapshotAsync()
     {
         var text = new StringBuilder();
-        foreach (var table in TableNames.All)
+        foreach (var table in GovBotFeatures.Tables.Names)
         {
             await foreach (var entity in Tables.Get(table).QueryAsync<TableEntity>())
             {

@@ -1,0 +1,20 @@
+using GovBot.Bot;
+using GovBot.Storage;
+
+namespace GovBot.Features.Actions;
+
+/// <summary>The action log: "my open actions", one action's card, and the changes made from it (updates, closure, due dates).</summary>
+public sealed class ActionsFeature : IGovBotFeature
+{
+    public void Register(FeatureBuilder feature)
+    {
+        feature.Services.AddSingleton<ActionStore>();
+        feature.Services.AddSingleton<ActionWriteLocks>();
+        feature.Services.AddSingleton<ActionAnswers>();
+        feature.Tables(TableNames.Actions, TableNames.ActionIndex)
+            .Questions(ActionGrammar.Register)
+            .Answer<ListActions, ActionAnswers>((answers, intent, ask, ct) => answers.ListAsync(intent, ask.Caller, ask.Text, ask.Page, ct))
+            .Answer<ShowAction, ActionAnswers>((answers, intent, ask, ct) => answers.ShowAsync(intent.Ref, ask.Caller, ct))
+            .CardVerbs<ActionCardActions>(ActionCardActions.Verbs);
+    }
+}

@@ -1,0 +1,17 @@
+using GovBot.Bot;
+using GovBot.Storage;
+
+namespace GovBot.Features.Checklist;
+
+/// <summary>The participant checklist: deadlines, from today or in a window.</summary>
+public sealed class ChecklistFeature : IGovBotFeature
+{
+    public void Register(FeatureBuilder feature)
+    {
+        feature.Services.AddSingleton<ChecklistStore>();
+        feature.Services.AddSingleton<ChecklistAnswers>();
+        feature.Tables(TableNames.Checklist)
+            .Questions(ChecklistGrammar.Register)
+            .Answer<ListDeadlines, ChecklistAnswers>((answers, intent, ask, ct) => answers.DeadlinesAsync(intent, ask.Text, ask.Page, ct));
+    }
+}

@@ -1,0 +1,14 @@
+using GovBot.Bot;
+using GovBot.Storage;
+
+namespace GovBot.Features.Decisions;
+
+/// <summary>Decisions recorded at meetings (shown on change requests); no questions of its own yet.</summary>
+public sealed class DecisionsFeature : IGovBotFeature
+{
+    public void Register(FeatureBuilder feature)
+    {
+        feature.Services.AddSingleton<DecisionStore>();
+        feature.Tables(TableNames.Decisions);
+    }
+}

@@ -1,0 +1,18 @@
+using GovBot.Bot;
+using GovBot.Storage;
+
+namespace GovBot.Features.Groups;
+
+/// <summary>Governance groups and their members: "what is MCAG".</summary>
+public sealed class GroupsFeature : IGovBotFeature
+{
+    public void Register(FeatureBuilder feature)
+    {
+        feature.Services.AddSingleton<GroupStore>();
+        feature.Services.AddSingleton<MembershipStore>();
+        feature.Services.AddSingleton<GroupAnswers>();
+        feature.Tables(TableNames.Groups, TableNames.Memberships)
+            .Questions(GroupGrammar.Register)
+            .Answer<ShowGroup, GroupAnswers>((answers, intent, _, ct) => answers.ShowAsync(intent.GroupCode, ct));
+    }
+}
