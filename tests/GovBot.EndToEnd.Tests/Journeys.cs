@@ -16,6 +16,7 @@ public static class Journeys
         new("next DAG meeting", "DAG 34", ["DAG 34", "Wednesday 13 March 2024"]),
         new("CR043", "CR043", ["CR043", "Supplier Registration of ABMU and MPAN Mapping"]),
         new("DAG33-04", "DAG33-04", ["DAG33-04"]),
+        new("who chairs DAG", "Who chairs DAG", ["Justin Andrews", "chairs DAG"]),
     ];
 
     /// <summary>The questions, as theory data (strings, so each journey is its own test case).</summary>

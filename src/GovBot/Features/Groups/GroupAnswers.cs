@@ -22,4 +22,15 @@ public sealed class GroupAnswers(GroupStore groups, PersonStore people, MeetingA
         var (next, expected) = nextTask.Result;
         return GroupCards.Group(group, today, chairTask.Result?.Value.Name, next, expected, parentTask.Result?.Value.Name);
     }
+
+    /// <summary>"who chairs DAG": the chair and secretariat as the group's record names them.</summary>
+    public async Task<JsonObject> ChairAsync(string code, CancellationToken cancellationToken)
+    {
+        var group = (await groups.GetAsync(code, cancellationToken))?.Value;
+        if (group is null) return CommonCards.Error($"I don't know a group called **{code}**.", "help");
+        var chairTask = group.ChairPersonId is { } chairId ? people.GetAsync(chairId, cancellationToken) : Task.FromResult<Storage.Versioned<Person>?>(null);
+        var secretariatTask = group.SecretariatPersonId is { } secretariatId ? people.GetAsync(secretariatId, cancellationToken) : Task.FromResult<Storage.Versioned<Person>?>(null);
+        await Task.WhenAll(chairTask, secretariatTask);
+        return GroupCards.Chair(group, UkTime.Today(clock), chairTask.Result?.Value, secretariatTask.Result?.Value);
+    }
 }

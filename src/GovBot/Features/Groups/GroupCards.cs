@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Directory;
 using GovBot.Features.Meetings;
 
 namespace GovBot.Features.Groups;
@@ -45,6 +46,26 @@ public static class GroupCards
         };
         if (group.IsActive) actions.Add(ActionSubmit.ImBack("Subscribe", $"subscribe {group.Code}"));
         return CardKit.Build(new AdaptiveCard(body, actions));
+    }
+
+    /// <summary>Who chairs a group and who its secretariat is; says so plainly when the record names no chair.</summary>
+    public static JsonObject Chair(Group group, DateOnly asOf, Person? chair, Person? secretariat)
+    {
+        var body = new List<CardElement>
+        {
+            CardKit.Title($"Who chairs {group.Code}"),
+            CardKit.Subtitle(CardKit.Safe(group.Name, 150)),
+            CardKit.AsOf(asOf),
+            new TextBlock(chair is null
+                ? $"I don't have a chair recorded for {group.Code}. Its secretariat can tell you who chairs it."
+                : $"**{CardKit.Safe(chair.Name, 100)}**{(chair.Organisation is { Length: > 0 } org ? $" ({CardKit.Safe(org, 100)})" : "")} chairs {group.Code}.")
+            { Spacing = Spacing.Medium },
+        };
+        var facts = new List<Fact>();
+        if (secretariat is not null) facts.Add(new("Secretariat", CardKit.Safe(secretariat.Name, 100)));
+        if (!group.IsActive) facts.Add(new("Status", "Stood down (historic)"));
+        if (facts.Count > 0) body.Add(new FactSet(facts));
+        return CardKit.Build(new AdaptiveCard(body, [ActionSubmit.ImBack($"About {group.Code}", $"what is {group.Code}")]));
     }
 
     public static string LevelWords(int level) => level switch

@@ -13,6 +13,7 @@ public sealed class GroupsFeature : IGovBotFeature
         feature.Services.AddSingleton<GroupAnswers>();
         feature.Tables(TableNames.Groups, TableNames.Memberships)
             .Questions(GroupGrammar.Register)
-            .Answer<ShowGroup, GroupAnswers>((answers, intent, _, ct) => answers.ShowAsync(intent.GroupCode, ct));
+            .Answer<ShowGroup, GroupAnswers>((answers, intent, _, ct) => answers.ShowAsync(intent.GroupCode, ct))
+            .Answer<ShowGroupChair, GroupAnswers>((answers, intent, _, ct) => answers.ChairAsync(intent.GroupCode, ct));
     }
 }
