@@ -4,6 +4,7 @@ using GovBot.Connector;
 using GovBot.Directory;
 using GovBot.Hosting;
 using GovBot.Recognition;
+using GovBot.SampleData;
 using GovBot.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;

@@ -1,23 +1,13 @@
-using GovBot.SampleData;
+using GovBot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace GovBot.Storage;
+namespace GovBot.SampleData;
 
 /// <summary>
 /// Creates the tables once at start-up, then loads the sample data when SampleData:SeedWhenEmpty allows and no group
 /// is stored. Runs in the background and retries while storage is unreachable, so the web host still starts and
 /// /readyz reports the problem.
 /// </summary>
-/// <summary>Set once the tables exist and any sample data is loaded: until then the app is live but not ready.</summary>
-public sealed class StorageReadiness
-{
-    private volatile bool _ready;
-
-    public bool IsReady => _ready;
-
-    public void MarkReady() => _ready = true;
-}
-
 internal sealed partial class StorageStartupService(
     StorageReadiness readiness,
     GovBotTables tables,

@@ -7,9 +7,9 @@ using GovBot.Features.Decisions;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
-using GovBot.SampleData;
+using GovBot.Storage;
 
-namespace GovBot.Storage;
+namespace GovBot.SampleData;
 
 /// <summary>
 /// Writes a whole <see cref="GovernanceDataSet"/> (sample data, an import) with upserts in single-partition
