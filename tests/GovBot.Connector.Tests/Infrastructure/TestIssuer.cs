@@ -72,8 +72,30 @@ public sealed class TestIssuer : IAsyncLifetime
         return Sign(issuer, audience, claims, key ?? ChannelKey, notBefore, expires);
     }
 
-    public string EntraToken(string issuer, string audience = AppId) =>
-        Sign(issuer, audience, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = "00000000-0000-0000-0000-000000000042", ["tid"] = TenantId }, EntraKey, null, null);
+    /// <summary>
+    /// An Entra-issued token (Emulator / agent style). By default a v2 token whose calling app (<c>azp</c>) is our own
+    /// app id; <paramref name="version"/> "1.0" puts the caller in <c>appid</c> instead, null leaves <c>ver</c> out.
+    /// </summary>
+    public string EntraToken(string issuer, string audience = AppId, string? caller = AppId, string? version = "2.0", string? serviceUrl = null)
+    {
+        var claims = new Dictionary<string, object> { ["tid"] = TenantId };
+        if (version is not null)
+        {
+            claims["ver"] = version;
+        }
+
+        if (caller is not null)
+        {
+            claims[version == "1.0" ? "appid" : "azp"] = caller;
+        }
+
+        if (serviceUrl is not null)
+        {
+            claims["serviceurl"] = serviceUrl;
+        }
+
+        return Sign(issuer, audience, claims, EntraKey, null, null);
+    }
 
     private static string Sign(string? issuer, string? audience, Dictionary<string, object> claims, SecurityKey key, DateTime? notBefore, DateTime? expires)
     {
