@@ -53,7 +53,9 @@ public static class BotServiceCollectionExtensions
 
         // Files sent to the bot (papers, CSV): downloaded with a client of its own, never the connector's (no bot token).
         services.AddHttpClient(FileDownloadClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 3 });
+            .ConfigurePrimaryHttpMessageHandler(FileDownloadClient.CreateHandler);
+        services.AddOptions<FileDownloadOptions>().BindConfiguration(FileDownloadOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FileDownloadOptions>, FileDownloadOptionsValidator>();
         services.AddSingleton<FileDownloadClient>();
         services.AddSingleton<PendingImportStore>();
         services.AddSingleton<StoragePapersImportWriter>();
