@@ -86,12 +86,15 @@ public sealed class LocalIdentityAndConnector : IAsyncDisposable
         BaseUrl = _app.Urls.First().TrimEnd('/');
     }
 
-    /// <summary>A token as Entra issues it to a calling service: our tenant's v2 issuer, audience = the bot's app id.</summary>
+    /// <summary>
+    /// A token as Entra issues it to a calling service: our tenant's v2 issuer, audience = the bot's app id, calling app
+    /// (<c>azp</c>) = the bot's own app id, as for the Emulator (GovBot refuses any other caller unless Bot__AllowedCallers lists it).
+    /// </summary>
     public string InboundToken() => Sign(AppId, new Dictionary<string, object>
     {
         ["ver"] = "2.0",
         ["tid"] = TenantId,
-        ["azp"] = "d6d49420-f39b-4df7-a1dc-d59a935871db",
+        ["azp"] = AppId,
     });
 
     /// <summary>Completes when the reply to ACTIVITYID reaches the connector (its value: the number of replies so far).</summary>

@@ -9,7 +9,7 @@ namespace GovBot.Connector.Tests;
 public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestIssuer>
 {
     private async Task<(HttpStatusCode Status, TurnRecorder Recorder, string Logs)> PostAsync(
-        string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null, Action<IServiceCollection>? services = null)
+        string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         var config = BotHost.AuthenticatedConfig(issuer);
         foreach (var (key, value) in extraConfig ?? [])
@@ -18,7 +18,7 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         }
 
         var recorder = new TurnRecorder();
-        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), services: s =>
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), environment, services: s =>
         {
             TurnRecorder.Register(s, recorder);
             services?.Invoke(s);
@@ -28,11 +28,11 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         return (response.StatusCode, recorder, string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
     }
 
-    private async Task AssertRejected(string reason, string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null)
+    private async Task AssertRejected(string reason, string? authorization, string? activity = null, Dictionary<string, string?>? extraConfig = null, HttpStatusCode expected = HttpStatusCode.Unauthorized, string environment = "Development")
     {
-        var (status, recorder, logs) = await PostAsync(authorization, activity, extraConfig);
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Contains("rejected: " + reason, logs, StringComparison.Ordinal);
+        var (status, recorder, logs) = await PostAsync(authorization, activity, extraConfig, environment: environment);
+        Assert.Equal(expected, status);
+        Assert.True(logs.Contains("rejected: " + reason + " (", StringComparison.Ordinal), $"expected the log to say \"rejected: {reason}\"; it says:\n{logs}");
         await Task.Delay(50);
         Assert.False(recorder.TryRead(out _), "a rejected activity must not reach a handler");
     }
@@ -79,7 +79,7 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         static string B64(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
         var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         var unsigned = B64("""{"alg":"none","typ":"JWT"}""") + "." + B64($$$"""{"iss":"https://api.botframework.com","aud":"{{{TestIssuer.AppId}}}","serviceurl":"{{{TestIssuer.ServiceUrl}}}","exp":{{{exp}}}}""") + ".";
-        return AssertRejected("", "Bearer " + unsigned);
+        return AssertRejected("algorithm not allowed", "Bearer " + unsigned);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
             Claims = new Dictionary<string, object> { ["serviceurl"] = TestIssuer.ServiceUrl },
             SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
         });
-        return AssertRejected("", "Bearer " + token);
+        return AssertRejected("algorithm not allowed", "Bearer " + token);
     }
 
     [Fact]
@@ -131,7 +131,8 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
         AssertRejected("serviceurl claim mismatch", "Bearer " + issuer.ChannelToken(), Activities.Message(serviceUrl: "https://attacker.example/amer/"));
 
     [Fact]
-    public Task Auth_KeyWithoutChannelEndorsement_Returns401() => AssertRejected("signing key not endorsed for the channel", "Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey));
+    public Task Auth_KeyWithoutChannelEndorsement_Returns403() =>
+        AssertRejected("signing key not endorsed for the channel", "Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey), expected: HttpStatusCode.Forbidden);
 
     [Fact]
     public async Task Auth_KeyEndorsedForTheActivitysChannel_IsAccepted()
@@ -252,5 +253,106 @@ public sealed class AuthenticationTests(TestIssuer issuer) : IClassFixture<TestI
             var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
             Assert.Contains("UserAssignedMSI", ex.Message, StringComparison.Ordinal);
         }
+    }
+
+    // Entra-issued tokens: the calling app must be us or listed in Bot:AllowedCallers; ver is required (issue 14).
+
+    [Fact]
+    public Task Auth_EntraV2TokenFromAnUnrelatedApp_Returns403() =>
+        AssertRejected("calling app not allowed", "Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, caller: "0badc0de-0000-0000-0000-000000000042"), expected: HttpStatusCode.Forbidden);
+
+    [Fact]
+    public Task Auth_EntraV1TokenFromAnUnrelatedApp_Returns403() =>
+        AssertRejected("calling app not allowed", "Bearer " + issuer.EntraToken($"https://sts.windows.net/{TestIssuer.TenantId}/", caller: "0badc0de-0000-0000-0000-000000000042", version: "1.0"), expected: HttpStatusCode.Forbidden);
+
+    [Fact]
+    public Task Auth_EntraTokenWithoutVer_Returns403() =>
+        AssertRejected("no ver claim", "Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, version: null), expected: HttpStatusCode.Forbidden);
+
+    [Fact]
+    public Task Auth_EntraV2TokenWithoutAzp_Returns403() =>
+        AssertRejected("no calling app claim", "Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, caller: null), expected: HttpStatusCode.Forbidden);
+
+    [Fact]
+    public async Task Auth_EntraV1TokenFromOurOwnApp_IsAccepted()
+    {
+        var (status, _, _) = await PostAsync("Bearer " + issuer.EntraToken($"https://sts.windows.net/{TestIssuer.TenantId}/", version: "1.0"));
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Auth_EntraTokenFromAnAllowedCaller_IsAccepted()
+    {
+        const string caller = "0badc0de-0000-0000-0000-000000000042";
+        var (status, _, _) = await PostAsync("Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, caller: caller), extraConfig: new() { ["Bot:AllowedCallers"] = "aaaaaaaa-0000-0000-0000-000000000000, " + caller.ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Auth_AcceptedEntraActivity_NeverTrustsItsServiceUrl()
+    {
+        // An Entra token proves who called, not where Teams is: its activity's serviceUrl must not become a place the
+        // bot's token is sent to, even when the token carries a matching serviceurl claim.
+        var config = BotHost.AuthenticatedConfig(issuer);
+        config["Bot:TrustedServiceUrls"] = "";
+        const string serviceUrl = "https://collector.example/";
+        var recorder = new TurnRecorder();
+        await using var host = await BotHost.StartAsync(config, r => r.OnActivity<RecordingActivityHandler>(ActivityTypes.Message), services: s => TurnRecorder.Register(s, recorder));
+        var trusted = host.App.Services.GetRequiredService<ITrustedServiceUrls>();
+        using var response = await host.PostAsync(Activities.Message(serviceUrl: serviceUrl), "Bearer " + issuer.EntraToken(TestIssuer.EntraIssuer, serviceUrl: serviceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await recorder.NextAsync();
+        Assert.False(trusted.IsTrusted(serviceUrl));
+    }
+
+    [Fact]
+    public async Task Options_AllowedCallerThatIsNotAGuid_RefusesToStart()
+    {
+        var config = BotHost.AuthenticatedConfig(issuer);
+        config["Bot:AllowedCallers"] = "my-other-app";
+        var app = BotHost.Build(config, r => r.OnActivity<OtherMessageHandler>(ActivityTypes.Message), "Production", new ListLoggerProvider());
+        await using (app)
+        {
+            var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Bot__AllowedCallers", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("my-other-app", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TrustedServiceUrls_RememberedListIsBounded_LeastRecentlyUsedGoesFirst()
+    {
+        var trusted = new TrustedServiceUrls(Options.Create(new BotOptions { TrustedServiceUrls = "" }));
+        trusted.Remember("https://smba.trafficmanager.net/emea/");
+        for (var i = 0; i < TrustedServiceUrls.MaxRemembered + 50; i++)
+        {
+            trusted.Remember($"https://host{i}.example/");
+            Assert.True(trusted.IsTrusted("https://smba.trafficmanager.net/emea/")); // in use: kept
+        }
+
+        Assert.False(trusted.IsTrusted("https://host0.example/"));
+        Assert.True(trusted.IsTrusted($"https://host{TrustedServiceUrls.MaxRemembered + 49}.example/"));
+        var kept = Enumerable.Range(0, TrustedServiceUrls.MaxRemembered + 50).Count(i => trusted.IsTrusted($"https://host{i}.example/"));
+        Assert.True(kept < TrustedServiceUrls.MaxRemembered, $"{kept} remembered");
+    }
+
+    // Channels (issue 14): never skip the endorsement check; outside Development only Bot:AllowedChannels.
+
+    [Fact]
+    public Task Auth_EmptyChannelId_Returns403() =>
+        AssertRejected("no channelId", "Bearer " + issuer.ChannelToken(), Activities.Message(channelId: ""), expected: HttpStatusCode.Forbidden);
+
+    [Fact]
+    public Task Auth_ProductionWebChatActivity_Returns403() =>
+        AssertRejected("channel not allowed", "Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey), Activities.Message(channelId: "webchat"), expected: HttpStatusCode.Forbidden, environment: "Production");
+
+    [Fact]
+    public async Task Auth_ProductionTeamsActivity_IsAccepted_AndOtherChannelsWhenListed()
+    {
+        var (teams, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(), environment: "Production");
+        Assert.Equal(HttpStatusCode.OK, teams);
+        var (webchat, _, _) = await PostAsync("Bearer " + issuer.ChannelToken(key: issuer.WebChatOnlyKey), Activities.Message(channelId: "webchat"),
+            new() { ["Bot:AllowedChannels"] = "msteams, webchat" }, environment: "Production");
+        Assert.Equal(HttpStatusCode.OK, webchat);
     }
 }

@@ -10,29 +10,66 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GovBot.Connector.Authentication;
 
-/// <summary>Outcome of inbound authentication. <see cref="Failure"/> is a short reason for logs, never returned to the caller.</summary>
+/// <summary>
+/// Outcome of inbound authentication. <see cref="Failure"/> is a short reason for logs, never returned to the caller;
+/// <see cref="FailureStatus"/> is 401, or 403 where the Bot Framework spec asks for it (a calling app, channel or
+/// endorsement refused for an otherwise valid token).
+/// </summary>
 public sealed record BotAuthenticationResult(bool Succeeded, bool IsAnonymous, string? Failure)
 {
+    public int FailureStatus { get; init; } = 401;
+
+    /// <summary>
+    /// True only for a Bot Connector (channel) token whose <c>serviceurl</c> claim matched the activity: only then may
+    /// the activity's serviceUrl be remembered as a place the bot's token may go. Entra-path tokens never qualify.
+    /// </summary>
+    public bool MayTrustServiceUrl { get; init; }
+
     internal static BotAuthenticationResult Fail(string reason) => new(false, false, reason);
+
+    internal static BotAuthenticationResult Forbid(string reason) => new(false, false, reason) { FailureStatus = 403 };
 }
 
-/// <summary>Validates the inbound request's token against the activity it carries.</summary>
+/// <summary>A token checked on its own (signature, issuer, audience, lifetime, calling app), before the body is read.</summary>
+public sealed record BotToken(BotAuthenticationResult Result)
+{
+    public bool Succeeded => Result.Succeeded;
+
+    internal bool IsChannelToken { get; init; }
+
+    internal string? ServiceUrlClaim { get; init; }
+
+    internal string? Kid { get; init; }
+
+    internal OpenIdConnectConfiguration? Configuration { get; init; }
+}
+
+/// <summary>
+/// Validates the inbound request in two steps: the token alone before the body is read (so an unauthenticated caller
+/// cannot make us read or parse anything), then the activity against that token.
+/// </summary>
 public interface IBotAuthenticator
 {
-    Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct);
+    Task<BotToken> ValidateTokenAsync(string? authorizationHeader, CancellationToken ct);
+
+    BotAuthenticationResult Authorize(BotToken token, Activity activity);
 }
 
 /// <summary>
 /// Bot Framework inbound authentication:
 /// channel tokens (issuer <c>https://api.botframework.com</c>, keys from the channel OpenID metadata, <c>serviceurl</c>
 /// claim = activity serviceUrl, signing key endorsed for the activity's channelId) and Entra tokens (the Bot
-/// Framework tenants' and our tenant's v1/v2 issuers, keys from the Entra metadata). Audience = our app id, RS256/384/512,
-/// 5 minutes skew on <see cref="TimeProvider"/>. Fails closed when keys cannot be fetched.
+/// Framework tenants' and our tenant's v1/v2 issuers, keys from the Entra metadata, <c>ver</c> required and the
+/// calling app — <c>appid</c> for v1, <c>azp</c> for v2 — our own app id or one of <c>Bot:AllowedCallers</c>).
+/// Audience = our app id, RS256/384/512, 5 minutes skew on <see cref="TimeProvider"/>. Fails closed when keys cannot
+/// be fetched. Outside Development only the channels of <c>Bot:AllowedChannels</c> are accepted; an empty channelId
+/// never is.
 /// </summary>
 public sealed partial class BotAuthenticator : IBotAuthenticator
 {
     public const string MetadataHttpClientName = "GovBot.Connector.OpenIdMetadata";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private static readonly string[] BotFrameworkTenants = ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
 
     private readonly BotOptions _options;
@@ -44,6 +81,8 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
     private readonly IConfigurationManager<OpenIdConnectConfiguration>? _entraMetadata;
     private readonly HashSet<string> _entraIssuers;
     private readonly HashSet<string> _allowedTenants;
+    private readonly HashSet<string> _allowedCallers;
+    private readonly HashSet<string>? _allowedChannels;
 
     public BotAuthenticator(IOptions<BotOptions> options, IHostEnvironment environment, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<BotAuthenticator> logger)
     {
@@ -52,6 +91,14 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         _time = time;
         _logger = logger;
         _allowedTenants = new HashSet<string>(_options.GetAllowedTenants(), StringComparer.OrdinalIgnoreCase);
+        _allowedCallers = new HashSet<string>(_options.GetAllowedCallers(), StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(_options.AppId))
+        {
+            _allowedCallers.Add(_options.AppId.Trim());
+        }
+
+        // Development keeps every channel (the Emulator, tests); anywhere else only the listed ones (default msteams).
+        _allowedChannels = environment.IsDevelopment() ? null : new HashSet<string>(_options.GetAllowedChannels(), StringComparer.OrdinalIgnoreCase);
 
         var auth = _options.Authentication;
         _entraIssuers = new HashSet<string>(StringComparer.Ordinal);
@@ -77,16 +124,28 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
     /// <summary>The Entra issuers accepted (for diagnostics and tests).</summary>
     public IReadOnlyCollection<string> EntraIssuers => _entraIssuers;
 
-    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct)
+    public async Task<BotToken> ValidateTokenAsync(string? authorizationHeader, CancellationToken ct)
     {
+        var token = await ValidateTokenCoreAsync(authorizationHeader, ct).ConfigureAwait(false);
+        if (!token.Succeeded)
+        {
+            LogRejected(_logger, token.Result.Failure ?? "unknown", null);
+        }
+
+        return token;
+    }
+
+    public BotAuthenticationResult Authorize(BotToken token, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(activity);
-        var result = await AuthenticateCoreAsync(authorizationHeader, activity, ct).ConfigureAwait(false);
+        var result = token.Succeeded ? AuthorizeCore(token, activity) : token.Result;
         if (result.Succeeded && _allowedTenants.Count > 0 && (activity.TenantId is not { } tenant || !_allowedTenants.Contains(tenant)))
         {
             result = BotAuthenticationResult.Fail("tenant not allowed");
         }
 
-        if (!result.Succeeded)
+        if (!result.Succeeded && token.Succeeded)
         {
             LogRejected(_logger, result.Failure ?? "unknown", activity.ChannelId);
         }
@@ -94,31 +153,66 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         return result;
     }
 
-    private async Task<BotAuthenticationResult> AuthenticateCoreAsync(string? authorizationHeader, Activity activity, CancellationToken ct)
+    /// <summary>Both steps at once (for callers that already hold the activity).</summary>
+    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct) =>
+        Authorize(await ValidateTokenAsync(authorizationHeader, ct).ConfigureAwait(false), activity);
+
+    private BotAuthenticationResult AuthorizeCore(BotToken token, Activity activity)
+    {
+        if (token.Result.IsAnonymous)
+        {
+            return token.Result;
+        }
+
+        if (token.ServiceUrlClaim is not null && !string.Equals(token.ServiceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Fail("serviceurl claim mismatch");
+        }
+
+        // An empty channelId would skip the endorsement check below (the SDKs let it pass); we never do.
+        if (string.IsNullOrEmpty(activity.ChannelId))
+        {
+            return BotAuthenticationResult.Forbid("no channelId");
+        }
+
+        if (_allowedChannels is not null && !_allowedChannels.Contains(activity.ChannelId))
+        {
+            return BotAuthenticationResult.Forbid("channel not allowed");
+        }
+
+        if (token.IsChannelToken && !IsEndorsed(token.Configuration!, token.Kid, activity.ChannelId))
+        {
+            return BotAuthenticationResult.Forbid("signing key not endorsed for the channel");
+        }
+
+        return new BotAuthenticationResult(true, false, null) { MayTrustServiceUrl = token.IsChannelToken };
+    }
+
+    private async Task<BotToken> ValidateTokenCoreAsync(string? authorizationHeader, CancellationToken ct)
     {
         if (_options.IsAnonymous)
         {
             // Belt and braces: options validation already refuses this outside Development.
-            return _environment.IsDevelopment()
+            return new BotToken(_environment.IsDevelopment()
                 ? new BotAuthenticationResult(true, true, null)
-                : BotAuthenticationResult.Fail("anonymous mode outside Development");
+                : BotAuthenticationResult.Fail("anonymous mode outside Development"));
         }
 
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            return BotAuthenticationResult.Fail("no Authorization header");
+            return new BotToken(BotAuthenticationResult.Fail("no Authorization header"));
         }
 
         const string scheme = "Bearer ";
         if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return BotAuthenticationResult.Fail("not a Bearer token");
+            return new BotToken(BotAuthenticationResult.Fail("not a Bearer token"));
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
         if (!_handler.CanReadToken(token))
         {
-            return BotAuthenticationResult.Fail("malformed token");
+            return new BotToken(BotAuthenticationResult.Fail("malformed token"));
         }
 
         JsonWebToken unvalidated;
@@ -128,13 +222,19 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         }
         catch (ArgumentException)
         {
-            return BotAuthenticationResult.Fail("malformed token");
+            return new BotToken(BotAuthenticationResult.Fail("malformed token"));
+        }
+
+        // Refused on the header alone: "none" and HMAC tokens never reach key lookup (nor force a key refresh).
+        if (!Algorithms.Contains(unvalidated.Alg, StringComparer.Ordinal))
+        {
+            return new BotToken(BotAuthenticationResult.Fail("algorithm not allowed"));
         }
 
         var isChannelToken = string.Equals(unvalidated.Issuer, _options.Authentication.ChannelIssuer, StringComparison.Ordinal);
         if (!isChannelToken && !_entraIssuers.Contains(unvalidated.Issuer ?? string.Empty))
         {
-            return BotAuthenticationResult.Fail("issuer not accepted");
+            return new BotToken(BotAuthenticationResult.Fail("issuer not accepted"));
         }
 
         var manager = isChannelToken ? _channelMetadata! : _entraMetadata!;
@@ -142,27 +242,51 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         var (validated, configuration, failure) = await ValidateAsync(token, manager, issuers, ct).ConfigureAwait(false);
         if (validated is null || configuration is null)
         {
-            return BotAuthenticationResult.Fail(failure ?? "invalid token");
+            return new BotToken(BotAuthenticationResult.Fail(failure ?? "invalid token"));
         }
 
-        var serviceUrlClaim = validated.TryGetClaim("serviceurl", out var claim) ? claim.Value : null;
+        var serviceUrlClaim = Claim(validated, "serviceurl");
         if (isChannelToken && string.IsNullOrEmpty(serviceUrlClaim))
         {
-            return BotAuthenticationResult.Fail("missing serviceurl claim");
+            return new BotToken(BotAuthenticationResult.Fail("missing serviceurl claim"));
         }
 
-        if (serviceUrlClaim is not null && !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (!isChannelToken && CheckCaller(validated) is { } refused)
         {
-            return BotAuthenticationResult.Fail("serviceurl claim mismatch");
+            return new BotToken(refused);
         }
 
-        if (isChannelToken && !string.IsNullOrEmpty(activity.ChannelId) && !IsEndorsed(configuration, validated.Kid, activity.ChannelId))
+        return new BotToken(new BotAuthenticationResult(true, false, null))
         {
-            return BotAuthenticationResult.Fail("signing key not endorsed for the channel");
-        }
-
-        return new BotAuthenticationResult(true, false, null);
+            IsChannelToken = isChannelToken,
+            ServiceUrlClaim = serviceUrlClaim,
+            Kid = validated.Kid,
+            Configuration = configuration,
+        };
     }
+
+    /// <summary>Entra-path tokens: the calling app (<c>appid</c> in v1, <c>azp</c> in v2) must be us or an allowed caller.</summary>
+    private BotAuthenticationResult? CheckCaller(JsonWebToken token)
+    {
+        var caller = Claim(token, "ver") switch
+        {
+            "1.0" => Claim(token, "appid"),
+            "2.0" => Claim(token, "azp"),
+            null or "" => null,
+            _ => "",
+        };
+        return caller switch
+        {
+            null when string.IsNullOrEmpty(Claim(token, "ver")) => BotAuthenticationResult.Forbid("no ver claim"),
+            "" => BotAuthenticationResult.Forbid("unsupported ver claim"),
+            null => BotAuthenticationResult.Forbid("no calling app claim (appid/azp)"),
+            _ when !_allowedCallers.Contains(caller) => BotAuthenticationResult.Forbid("calling app not allowed"),
+            _ => null,
+        };
+    }
+
+    private static string? Claim(JsonWebToken token, string type) =>
+        token.TryGetClaim(type, out var claim) && !string.IsNullOrEmpty(claim.Value) ? claim.Value : null;
 
     private async Task<(JsonWebToken? Token, OpenIdConnectConfiguration? Configuration, string? Failure)> ValidateAsync(
         string token, IConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, CancellationToken ct)
@@ -185,7 +309,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
                 ValidIssuers = issuers,
                 ValidAudience = _options.AppId,
                 IssuerSigningKeys = configuration.SigningKeys,
-                ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512],
+                ValidAlgorithms = Algorithms,
                 RequireSignedTokens = true,
                 RequireExpirationTime = true,
                 ValidateLifetime = true,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GovBot.Connector.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,8 @@ public static class BotEndpointRouteBuilderExtensions
 }
 
 /// <summary>
-/// POST /api/messages: parse (400), authenticate (401), answer invokes inline, acknowledge everything else with 200
+/// POST /api/messages: validate the token (401/403), read at most 4 MB of body (413), parse (400), check the activity
+/// against the token (401/403), answer invokes inline, acknowledge everything else with 200
 /// and process it in the background. Unhandled errors: 500 with an empty body.
 /// </summary>
 internal sealed partial class BotEndpointHandler(
@@ -45,16 +47,29 @@ internal sealed partial class BotEndpointHandler(
         var aborted = context.RequestAborted;
         try
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            // The token first (signature, issuer, audience, lifetime, calling app): nothing of the body is read or
+            // parsed for a caller that cannot prove who it is.
+            var token = await authenticator.ValidateTokenAsync(context.Request.Headers.Authorization.ToString(), aborted).ConfigureAwait(false);
+            if (!token.Succeeded)
             {
+                Refuse(context, token.Result);
+                return;
+            }
+
+            var body = await ReadBodyAsync(context, aborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                LogTooLarge(logger, MaxBodyBytes);
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                // Close rather than drain what the caller is still sending.
+                context.Response.Headers.Connection = "close";
                 return;
             }
 
             Activity? activity;
             try
             {
-                activity = await JsonSerializer.DeserializeAsync(context.Request.Body, ConnectorJsonContext.Default.Activity, aborted).ConfigureAwait(false);
+                activity = JsonSerializer.Deserialize(body.AsSpan(), ConnectorJsonContext.Default.Activity);
             }
             catch (JsonException)
             {
@@ -68,15 +83,16 @@ internal sealed partial class BotEndpointHandler(
                 return;
             }
 
-            var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, aborted).ConfigureAwait(false);
+            var auth = authenticator.Authorize(token, activity);
             if (!auth.Succeeded)
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Bearer";
+                Refuse(context, auth);
                 return;
             }
 
-            if (!auth.IsAnonymous && !string.IsNullOrEmpty(activity.ServiceUrl))
+            // Only a Bot Connector token vouches for the serviceUrl (its signed serviceurl claim): Entra-path callers
+            // never add a place the bot's token may be sent.
+            if (auth.MayTrustServiceUrl && !string.IsNullOrEmpty(activity.ServiceUrl))
             {
                 trusted.Remember(activity.ServiceUrl);
             }
@@ -109,6 +125,54 @@ internal sealed partial class BotEndpointHandler(
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             }
         }
+    }
+
+    private static void Refuse(HttpContext context, BotAuthenticationResult result)
+    {
+        context.Response.StatusCode = result.FailureStatus == StatusCodes.Status403Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+    }
+
+    /// <summary>
+    /// The whole body, or null when it is over <see cref="MaxBodyBytes"/>: enforced on the stream (chunked or not), by
+    /// the server where it supports a per-request limit and by counting here whatever the server.
+    /// </summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, CancellationToken ct)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)length : 16 * 1024);
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
     }
 
     private async Task AnswerInvokeAsync(HttpContext context, Activity activity)
@@ -164,6 +228,9 @@ internal sealed partial class BotEndpointHandler(
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Invoke {InvokeName} did not finish within the invoke deadline")]
     private static partial void LogInvokeTimeout(ILogger logger, string? invokeName);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Refused a request body over {MaxBytes} bytes with 413")]
+    private static partial void LogTooLarge(ILogger logger, long maxBytes);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Error, Message = "Turn queue full; refused a {ActivityType} activity with 503")]
     private static partial void LogQueueFull(ILogger logger, string activityType);

@@ -11,6 +11,7 @@ public sealed class BotOptions
     public const string SingleTenantAppType = "SingleTenant";
     public const string UserAssignedMsiAppType = "UserAssignedMSI";
     public const string DefaultTrustedServiceUrls = "https://smba.trafficmanager.net/";
+    public const string DefaultAllowedChannels = "msteams";
 
     /// <summary>The bot's Entra app id (for UserAssignedMSI: the managed identity's client id). Empty = anonymous (Development only).</summary>
     public string? AppId { get; set; }
@@ -29,6 +30,15 @@ public sealed class BotOptions
 
     /// <summary>Comma-separated tenant ids whose activities are accepted. Empty = only our own <see cref="TenantId"/> (any tenant in anonymous development mode).</summary>
     public string? AllowedTenants { get; set; }
+
+    /// <summary>
+    /// Comma-separated app ids (GUIDs) that may call the bot with an Entra-issued token (<c>appid</c>/<c>azp</c>), besides
+    /// our own <see cref="AppId"/>. Empty = only our own app. Bot Connector tokens from Teams are not affected.
+    /// </summary>
+    public string? AllowedCallers { get; set; }
+
+    /// <summary>Comma-separated channelIds accepted outside Development (default <c>msteams</c>).</summary>
+    public string? AllowedChannels { get; set; } = DefaultAllowedChannels;
 
     /// <summary>Comma-separated serviceUrl prefixes trusted to receive the bot's token before any activity arrived from them.</summary>
     public string? TrustedServiceUrls { get; set; } = DefaultTrustedServiceUrls;
@@ -49,6 +59,10 @@ public sealed class BotOptions
         : [TenantId.Trim()];
 
     public IReadOnlyList<string> GetTrustedServiceUrls() => Split(TrustedServiceUrls);
+
+    public IReadOnlyList<string> GetAllowedCallers() => Split(AllowedCallers);
+
+    public IReadOnlyList<string> GetAllowedChannels() => Split(AllowedChannels);
 
     private static string[] Split(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -121,6 +135,19 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
             {
                 errors.Add($"Bot:TrustedServiceUrls entry '{url}' must be an absolute https URL (plain http only on a loopback host).");
             }
+        }
+
+        foreach (var caller in options.GetAllowedCallers())
+        {
+            if (!Guid.TryParse(caller, out _))
+            {
+                errors.Add($"Bot:AllowedCallers (Bot__AllowedCallers) entry '{caller}' must be an Entra application (client) id, a GUID.");
+            }
+        }
+
+        if (!environment.IsDevelopment() && options.GetAllowedChannels().Count == 0)
+        {
+            errors.Add($"Bot:AllowedChannels (Bot__AllowedChannels) must list at least one channel outside Development (default '{BotOptions.DefaultAllowedChannels}').");
         }
 
         if (options.InvokeTimeout <= TimeSpan.Zero)

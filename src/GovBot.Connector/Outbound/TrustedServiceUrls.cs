@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Connector;
@@ -8,18 +7,24 @@ public interface ITrustedServiceUrls
 {
     bool IsTrusted(string serviceUrl);
 
-    /// <summary>Remember a serviceUrl that arrived in an authenticated activity.</summary>
+    /// <summary>Remember a serviceUrl that arrived in an activity authenticated by a Bot Connector (channel) token.</summary>
     void Remember(string serviceUrl);
 }
 
 /// <summary>
 /// Configured prefixes (<c>Bot:TrustedServiceUrls</c>, default <c>https://smba.trafficmanager.net/</c>) plus the
-/// serviceUrls seen in authenticated activities since start (in memory).
+/// serviceUrls seen in channel-authenticated activities since start (in memory), at most
+/// <see cref="MaxRemembered"/> of them: the least recently used is forgotten first, so a flood of distinct (signed)
+/// serviceUrls cannot grow memory. Teams uses a handful of regional URLs, so nothing in use is ever evicted.
 /// </summary>
 public sealed class TrustedServiceUrls : ITrustedServiceUrls
 {
+    public const int MaxRemembered = 256;
+
     private readonly string[] _prefixes;
-    private readonly ConcurrentDictionary<string, byte> _remembered = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LinkedListNode<string>> _remembered = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _recency = new();
 
     public TrustedServiceUrls(IOptions<BotOptions> options)
     {
@@ -37,9 +42,14 @@ public sealed class TrustedServiceUrls : ITrustedServiceUrls
             return false;
         }
 
-        if (_remembered.ContainsKey(normalized))
+        lock (_gate)
         {
-            return true;
+            if (_remembered.TryGetValue(normalized, out var node))
+            {
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                return true;
+            }
         }
 
         foreach (var prefix in _prefixes)
@@ -56,9 +66,26 @@ public sealed class TrustedServiceUrls : ITrustedServiceUrls
     public void Remember(string serviceUrl)
     {
         var normalized = Normalize(serviceUrl);
-        if (normalized is not null)
+        if (normalized is null)
         {
-            _remembered.TryAdd(normalized, 0);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_remembered.TryGetValue(normalized, out var node))
+            {
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                return;
+            }
+
+            _remembered[normalized] = _recency.AddFirst(normalized);
+            if (_remembered.Count > MaxRemembered)
+            {
+                _remembered.Remove(_recency.Last!.Value);
+                _recency.RemoveLast();
+            }
         }
     }
 

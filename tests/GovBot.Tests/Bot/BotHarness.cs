@@ -66,7 +66,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// </param>
     public static async Task<BotHarness> StartAsync(
         string storageConnectionString, string startAt = "2024-03-06T09:00:00+00:00", IReadOnlyDictionary<string, string?>? settings = null,
-        string? prefix = null, Action<IServiceCollection>? testServices = null, bool productionStorageClient = false)
+        string? prefix = null, Action<IServiceCollection>? testServices = null, bool productionStorageClient = false, string environment = "Development")
     {
         prefix ??= "b" + Guid.NewGuid().ToString("N")[..8];
         var connector = new FakeConnector();
@@ -74,7 +74,7 @@ public sealed class BotHarness : IAsyncDisposable
         var storageTimings = new StorageTimings();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Development");
+            web.UseEnvironment(environment);
             web.UseSetting("Storage:ConnectionString", storageConnectionString);
             web.UseSetting("Storage:TablePrefix", prefix);
             web.UseSetting("Clock:StartAt", startAt);
@@ -163,8 +163,15 @@ public sealed class BotHarness : IAsyncDisposable
         ["locale"] = "en-GB",
     };
 
-    public async Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
-        await Client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    /// <summary>The Authorization header for each POST (e.g. a fresh channel token); none when null (anonymous mode).</summary>
+    public Func<JsonObject, string?>? Authorization { get; set; }
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
+        if (Authorization?.Invoke(activity) is { } authorization) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await Client.SendAsync(request);
+    }
 
     /// <summary>Asks a question and returns the card the bot answers with (waiting up to <paramref name="timeout"/>, default 15 s).</summary>
     public async Task<JsonObject> AskAsync(string text, Person from, string conversationType = "personal", TimeSpan? timeout = null)

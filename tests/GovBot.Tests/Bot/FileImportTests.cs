@@ -20,7 +20,7 @@ namespace GovBot.Tests.Bot;
 public class FileImportTests(AzuriteFixture azurite)
 {
     private const string PapersFile = "dag-34-2024-03-13-papers.txt";
-    private const string DownloadBase = "https://files.sharepoint.test/download/";
+    private const string DownloadBase = "https://contoso-my.sharepoint.com/personal/priya_contoso_com/Documents/";
 
     private static async Task<(BotHarness Bot, FakeDownloads Downloads)> StartAsync(AzuriteFixture azurite)
     {
@@ -234,6 +234,12 @@ public class FileImportTests(AzuriteFixture azurite)
         Assert.Contains("Other kinds of file are not opened", exe.CardText);
         var http = await SendFileAsync(bot, priya, "plain.txt", url: "http://files.test/plain.txt");
         Assert.Contains("not a secure (https) address", http.CardText);
+        Assert.Empty(downloads.Requests);
+
+        // Only SharePoint hosts (FileImport:AllowedHosts): anything else is not fetched at all.
+        downloads.Files["https://files.example.com/papers.txt"] = RealPapers();
+        var elsewhere = await SendFileAsync(bot, priya, "papers.txt", url: "https://files.example.com/papers.txt");
+        Assert.Contains("not a Microsoft 365 (SharePoint) address", elsewhere.CardText);
         Assert.Empty(downloads.Requests);
 
         var streamed = await SendFileAsync(bot, priya, "huge.txt");

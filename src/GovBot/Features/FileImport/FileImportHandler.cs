@@ -54,6 +54,7 @@ public sealed partial class FileImportHandler(
             {
                 FileDownloadProblem.TooBig => TooBig,
                 FileDownloadProblem.NotHttps => "The file's download address is not a secure (https) address, so I didn't download it.",
+                FileDownloadProblem.NotAllowed => "The file's download address is not a Microsoft 365 (SharePoint) address, so I didn't download it.",
                 _ => "I couldn't download the file from Teams. Please try sending it again in a minute.",
             });
         }

@@ -2,6 +2,7 @@ using GovBot.Bot;
 using GovBot.Features.Csv;
 using GovBot.Features.FileImport;
 using GovBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Import;
 
@@ -15,7 +16,9 @@ public sealed class ImportFeature : IGovBotFeature
     {
         // Files sent to the bot are downloaded with a client of their own, never the connector's (no bot token).
         feature.Services.AddHttpClient(FileDownloadClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 3 });
+            .ConfigurePrimaryHttpMessageHandler(FileDownloadClient.CreateHandler);
+        feature.Services.AddOptions<FileDownloadOptions>().BindConfiguration(FileDownloadOptions.SectionName).ValidateOnStart();
+        feature.Services.AddSingleton<IValidateOptions<FileDownloadOptions>, FileDownloadOptionsValidator>();
         feature.Services.AddSingleton<FileDownloadClient>();
         feature.Services.AddSingleton<PendingImportStore>();
         feature.Services.AddSingleton<StoragePapersImportWriter>();

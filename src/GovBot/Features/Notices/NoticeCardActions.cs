@@ -6,6 +6,7 @@ using GovBot.Connector;
 using GovBot.Features.Actions;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
+using GovBot.Features.Reminders;
 using CardAction = GovBot.Connector.CardAction;
 
 namespace GovBot.Features.Notices;
@@ -13,7 +14,8 @@ namespace GovBot.Features.Notices;
 /// <summary>
 /// The notice verbs (Action.Execute). Composing, previewing, sending, changing, cancelling and the report are for
 /// the PMO: every one checks <see cref="Caller.IsPmo"/> on the server, whatever the card's data says. Acknowledge
-/// and Send apologies are for anyone who has the card, recorded against the caller (not the card's data).
+/// and Send apologies are for the notice's recipients only (its delivery ledger: the person, or the chat the button
+/// is pressed in), recorded against the caller (not the card's data); anyone else is refused and shown nothing.
 /// </summary>
 public sealed class NoticeCardActions(
     CallerResolver callers,
@@ -40,7 +42,7 @@ public sealed class NoticeCardActions(
         var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
         if (action.Verb is NoticeCards.AcknowledgeVerb or NoticeCards.ApologiesVerb)
         {
-            return await RespondAsync(caller, number, action.Verb == NoticeCards.ApologiesVerb ? NoticeResponseKind.Apologies : NoticeResponseKind.Acknowledged, cancellationToken);
+            return await RespondAsync(caller, turn.Activity, number, action.Verb == NoticeCards.ApologiesVerb ? NoticeResponseKind.Apologies : NoticeResponseKind.Acknowledged, cancellationToken);
         }
         if (!caller.IsPmo) return InvokeResponse.Error(403, "Forbidden", PmoOnly);
 
@@ -154,11 +156,18 @@ public sealed class NoticeCardActions(
         return await StatusAsync(notice.Number, cancellationToken);
     }
 
-    private async Task<InvokeResponse> RespondAsync(Caller caller, int? number, NoticeResponseKind kind, CancellationToken cancellationToken)
+    public const string NotARecipient = "Only the people and chats this notice was sent to can answer it. Nothing was recorded.";
+
+    private async Task<InvokeResponse> RespondAsync(Caller caller, Activity activity, int? number, NoticeResponseKind kind, CancellationToken cancellationToken)
     {
         if (number is not { } n || await notices.GetAsync(n, cancellationToken) is not { Notice: { Status: not NoticeStatus.Draft } notice })
         {
             return InvokeResponse.Error(404, "NotFound", "That notice no longer exists.");
+        }
+        // Before anything about the notice is shown or written: the card's number is the caller's to choose.
+        if (!await IsRecipientAsync(caller, activity, n, cancellationToken))
+        {
+            return InvokeResponse.Error(403, "Forbidden", NotARecipient);
         }
         if (notice.Status == NoticeStatus.Cancelled)
         {
@@ -174,6 +183,21 @@ public sealed class NoticeCardActions(
             progress.Touch(n);
         }
         return InvokeResponse.Card(NoticeCards.Recipient(notice, links.CalendarUrl(n), kind));
+    }
+
+    /// <summary>
+    /// A recipient is in the notice's delivery ledger as a person, or presses the button in a channel or group chat
+    /// the notice was delivered to (the invoke's conversation, which Teams sets, is one of the ledger's). Two point reads.
+    /// </summary>
+    private async Task<bool> IsRecipientAsync(Caller caller, Activity activity, int notice, CancellationToken cancellationToken)
+    {
+        var asPerson = caller.Person is { } p ? ledger.GetAsync(notice, Recipient.Person(p.Id).Key, cancellationToken) : Task.FromResult<Delivery?>(null);
+        var conversationId = activity.Conversation?.Id;
+        var inConversation = string.IsNullOrEmpty(conversationId) || activity.Conversation?.ConversationType == "personal"
+            ? Task.FromResult<Delivery?>(null)
+            : ledger.GetAsync(notice, Recipient.Conversation(conversationId).Key, cancellationToken);
+        await Task.WhenAll(asPerson, inConversation);
+        return asPerson.Result is not null || inConversation.Result is not null;
     }
 
     private async Task<InvokeResponse> StatusAsync(int number, CancellationToken cancellationToken) =>

@@ -69,8 +69,8 @@ public static class NoticeFiles
         {
             if (i > 0) sb.Append(',');
             var cell = cells[i];
-            // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
-            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@') cell = "'" + cell;
+            // Spreadsheet formula injection (OWASP's list): a leading =, +, -, @, tab or carriage return is neutralised.
+            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell = "'" + cell;
             sb.Append(cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell);
         }
         sb.Append("\r\n");

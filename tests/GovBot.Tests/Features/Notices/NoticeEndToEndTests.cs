@@ -1,4 +1,5 @@
 using System.Net;
+using GovBot.Directory;
 using System.Text.Json.Nodes;
 using GovBot.Features.Notices;
 using GovBot.Tests.Bot;
@@ -176,6 +177,55 @@ public class NoticeEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, cancelStatus);
         await WaitForUpdatesAsync(bot, before, sends, "CANCELLED");
         Assert.Equal(7, bot.Connector.Sent.Count(IsNoticeSend)); // nothing re-sent
+    }
+
+    [Fact]
+    public async Task OnlyRecipientsMayAnswer_OthersAreRefused_AndShownAndRecordNothing()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, settings: Settings());
+        var priya = bot.Person("priya-patel");
+        var lee = bot.Person("lee-cox");
+        var outsider = bot.Data.People.First(p => p.EntraObjectId is not null && !bot.Data.Memberships.Any(m => m.GroupCode == "DAG" && m.PersonId == p.Id));
+        await InstallAsync(bot, "lee-cox", "priya-patel", outsider.Id);
+        var channels = await AddDagChannelsAsync(bot, 1);
+        await ComposeAsync(bot, "priya-patel", Dag34Form());
+        Assert.Equal(HttpStatusCode.OK, (await bot.InvokeAsync(NoticeCards.SendVerb, new JsonObject { ["notice"] = 1 }, priya)).Status);
+        await WaitForAllOutcomesAsync(bot, 1);
+
+        async Task<(HttpStatusCode Status, string Text)> AnswerAsync(string verb, Person from, string? conversationId = null)
+        {
+            var activity = bot.Execute(verb, new JsonObject { ["notice"] = 1 }, from);
+            if (conversationId is not null)
+            {
+                activity["conversation"]!["id"] = conversationId + ";messageid=1700000000000";
+                activity["conversation"]!["conversationType"] = "channel";
+            }
+            using var response = await bot.PostAsync(activity);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        // Someone the notice was not sent to, in their own chat or in an unrelated channel: refused, nothing shown.
+        foreach (var (verb, conversation) in new[] { (NoticeCards.AcknowledgeVerb, (string?)null), (NoticeCards.ApologiesVerb, null), (NoticeCards.ApologiesVerb, "19:elsewhere@thread.tacv2") })
+        {
+            var (status, text) = await AnswerAsync(verb, outsider, conversation);
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Contains(NoticeCardActions.NotARecipient, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Title, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("calendar", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Euston", text, StringComparison.Ordinal);
+        }
+        Assert.Empty(await bot.Services.GetRequiredService<NoticeStore>().ListResponsesAsync(1, CancellationToken.None));
+
+        // A member, and the outsider pressing the button in a channel the notice was delivered to: recorded.
+        Assert.Contains("You sent your apologies", (await AnswerAsync(NoticeCards.ApologiesVerb, lee)).Text, StringComparison.Ordinal);
+        Assert.Contains("acknowledged", (await AnswerAsync(NoticeCards.AcknowledgeVerb, outsider, channels[0])).Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, (await bot.Services.GetRequiredService<NoticeStore>().ListResponsesAsync(1, CancellationToken.None)).Count);
+
+        // Once cancelled, an outsider still learns nothing about it.
+        await bot.InvokeAsync(NoticeCards.CancelVerb, new JsonObject { ["notice"] = 1, ["reason"] = "Quorum not met" }, priya);
+        var (_, afterCancel) = await AnswerAsync(NoticeCards.AcknowledgeVerb, outsider);
+        Assert.Contains(NoticeCardActions.NotARecipient, afterCancel, StringComparison.Ordinal);
+        Assert.DoesNotContain(Title, afterCancel, StringComparison.Ordinal);
     }
 
     private static async Task WaitForUpdatesAsync(BotHarness bot, int skip, IReadOnlyList<SentRequest> sends, string marker)

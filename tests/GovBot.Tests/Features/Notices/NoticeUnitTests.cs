@@ -93,6 +93,17 @@ public class NoticeFilesTests
         Assert.Contains("\"'=HYPERLINK(\"\"evil\"\")\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"HTTP 400, bad\"", csv, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\t=1+2", "'\t=1+2")]
+    [InlineData("\r=cmd|' /C calc'!A0", "\"'\r=cmd|' /C calc'!A0\"")]
+    [InlineData("+44 20 7946 0000", "'+44 20 7946 0000")]
+    public void ReportCsv_NeutralisesEveryLeadingFormulaCharacter(string label, string expectedCell)
+    {
+        var csv = NoticeFiles.ReportCsv(CardSamples.Notice,
+            [new Delivery(3, GovBot.Features.Reminders.Recipient.Person("x"), label, DeliveryState.Failed, 2, default, null, null, null, null, 0, 0, default)], []);
+        Assert.Contains("," + expectedCell + ",", csv, StringComparison.Ordinal);
+    }
 }
 
 public class NoticeLinksTests
