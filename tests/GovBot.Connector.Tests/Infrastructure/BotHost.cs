@@ -124,11 +124,13 @@ public sealed class ListLoggerProvider : ILoggerProvider
 /// <summary>Sample activities shaped like the Agents Playground's / Teams' traffic.</summary>
 public static class Activities
 {
-    public static string Message(string text = "hello", string serviceUrl = TestIssuer.ServiceUrl, string channelId = "msteams", string tenantId = TestIssuer.TenantId) => $$$"""
-        {"type":"message","id":"act-1","text":"{{{text}}}","serviceUrl":"{{{serviceUrl}}}","channelId":"{{{channelId}}}",
+    public static string Message(
+        string text = "hello", string serviceUrl = TestIssuer.ServiceUrl, string channelId = "msteams", string tenantId = TestIssuer.TenantId,
+        string conversationId = "a:personal-chat", string id = "act-1") => $$$"""
+        {"type":"message","id":"{{{id}}}","text":"{{{text}}}","serviceUrl":"{{{serviceUrl}}}","channelId":"{{{channelId}}}",
          "from":{"id":"29:user","name":"Alex Wilber","aadObjectId":"00000000-0000-0000-0000-0000000000020"},
          "recipient":{"id":"28:bot","name":"GovBot"},
-         "conversation":{"id":"a:personal-chat","conversationType":"personal","tenantId":"{{{tenantId}}}"},
+         "conversation":{"id":"{{{conversationId}}}","conversationType":"personal","tenantId":"{{{tenantId}}}"},
          "channelData":{"tenant":{"id":"{{{tenantId}}}"}},"locale":"en-US"}
         """;
 
