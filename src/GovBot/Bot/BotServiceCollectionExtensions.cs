@@ -65,7 +65,9 @@ public static class BotServiceCollectionExtensions
         {
             routes.OnActivity<MessageHandler>(ActivityTypes.Message)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
-                .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate);
+                .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
+                .OnTurnError<GovBot.Storage.StorageOutageReplies>()
+                .OnTurnError<AnswerFailedReply>();
             CardActions<ActionCardActions>(services, routes, ActionCardActions.Verbs);
             CardActions<NavigationCardActions>(services, routes, NavigationCardActions.Verbs);
             CardActions<Features.Reminders.ReminderCardActions>(services, routes, Features.Reminders.ReminderCardActions.Verbs);
@@ -75,11 +77,11 @@ public static class BotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Routes the verbs to the handler, behind the guard that turns a storage outage into a clear error.</summary>
+    /// <summary>Routes the verbs to the handler (a storage outage is answered by <see cref="GovBot.Storage.StorageOutageReplies"/>).</summary>
     private static void CardActions<THandler>(IServiceCollection services, BotRouteBuilder routes, IEnumerable<string> verbs)
         where THandler : class, ICardActionHandler
     {
         services.TryAddScoped<THandler>();
-        foreach (var verb in verbs) routes.OnCardAction<StorageOutageGuard<THandler>>(verb);
+        foreach (var verb in verbs) routes.OnCardAction<THandler>(verb);
     }
 }
