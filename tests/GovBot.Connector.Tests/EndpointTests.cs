@@ -163,7 +163,7 @@ public sealed class EndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await recorder.NextAsync();
 
-        var request = await WaitForRequest(connector);
+        var request = await connector.WaitForRequestAsync();
         Assert.Equal(HttpMethod.Put, request.Method);
         Assert.Equal(TestIssuer.ServiceUrl + "v3/conversations/a%3Apersonal-chat/activities/card-9", request.Wire);
         var body = JsonDocument.Parse(request.Body!).RootElement;
@@ -184,7 +184,7 @@ public sealed class EndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await recorder.NextAsync();
 
-        var request = await WaitForRequest(connector);
+        var request = await connector.WaitForRequestAsync();
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal(RefusingCardHandler.Reason, JsonDocument.Parse(request.Body!).RootElement.GetProperty("text").GetString());
     }
@@ -214,20 +214,4 @@ public sealed class EndpointTests
     public void Routes_InvokeAsPlainActivityType_IsRefused() =>
         Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddBotConnector(new ConfigurationBuilder().Build(), r => r
             .OnActivity<OtherMessageHandler>(ActivityTypes.Invoke)));
-
-    private static async Task<RecordedRequest> WaitForRequest(FakeHttpHandler handler)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (handler.Requests.TryPeek(out var request))
-            {
-                return request;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("No connector request within 10 s.");
-    }
 }

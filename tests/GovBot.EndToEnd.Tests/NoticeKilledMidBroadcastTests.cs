@@ -250,67 +250,21 @@ public sealed class NoticeKilledMidBroadcastTests(ITestOutputHelper output)
         });
     }
 
-    private static JsonObject Activity(FakeTeams teams, string type, Person from, string conversationId, string conversationType, string? channelName = null)
-    {
-        var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
-        if (channelName is not null)
-        {
-            channelData["team"] = new JsonObject { ["id"] = conversationId, ["name"] = channelName };
-            channelData["channel"] = new JsonObject { ["id"] = conversationId, ["name"] = channelName };
-        }
+    private static TeamsActivities Activities(FakeTeams teams) => new(teams.ServiceUrl, TenantId, BotId);
 
-        return new JsonObject
-        {
-            ["type"] = type,
-            ["id"] = Guid.NewGuid().ToString(),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["serviceUrl"] = teams.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = $"29:{from.Id}", ["name"] = from.Name, ["aadObjectId"] = from.EntraObjectId },
-            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
-            ["conversation"] = new JsonObject
-            {
-                ["id"] = conversationId,
-                ["conversationType"] = conversationType,
-                ["tenantId"] = TenantId,
-                ["isGroup"] = conversationType != "personal",
-            },
-            ["channelData"] = channelData,
-            ["locale"] = "en-GB",
-        };
-    }
+    private static TeamsUser User(Person person) => new(person.Id, person.Name, person.EntraObjectId);
+
+    private static JsonObject Activity(FakeTeams teams, string type, Person from, string conversationId, string conversationType, string? channelName = null) =>
+        Activities(teams).Activity(type, User(from), conversationId, conversationType, channelName);
 
     /// <summary>A message; in a channel GovBot is @mentioned, as Teams requires.</summary>
-    private static JsonObject Message(FakeTeams teams, string text, Person from, string conversationId, string conversationType, string? channelName = null)
-    {
-        var activity = Activity(teams, "message", from, conversationId, conversationType, channelName);
-        var mention = conversationType != "personal";
-        activity["text"] = mention ? $"<at>GovBot</at> {text}" : text;
-        activity["textFormat"] = "plain";
-        if (mention)
-        {
-            activity["entities"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "mention",
-                ["text"] = "<at>GovBot</at>",
-                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
-            });
-        }
-
-        return activity;
-    }
+    private static JsonObject Message(FakeTeams teams, string text, Person from, string conversationId, string conversationType, string? channelName = null) =>
+        Activities(teams).Message(text, User(from), conversationId, conversationType, channelName);
 
     /// <summary>The PMO presses a button (Action.Execute) on a card in her chat; returns the card GovBot answers with.</summary>
     private static async Task<JsonObject> InvokeAsync(HttpClient bot, FakeTeams teams, string verb, JsonObject data)
     {
-        var activity = Activity(teams, "invoke", Pmo, Pmo.Chat, "personal");
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "preview-card";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
-            ["trigger"] = "manual",
-        };
+        var activity = Activities(teams).Execute(verb, data, User(Pmo), Pmo.Chat, "preview-card");
         using var response = await bot.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{verb} answered {(int)response.StatusCode}: {body}");

@@ -90,9 +90,6 @@ public static class ActivityExtensions
             && activity.MembersAdded is { } added
             && added.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal));
     }
-
-    /// <summary>The tenant of the activity (see <see cref="Activity.TenantId"/>).</summary>
-    public static string? GetTenantId(this Activity activity) => activity?.TenantId;
 }
 
 /// <summary>Channel id values.</summary>

@@ -70,10 +70,9 @@ public sealed class FeatureBuilder
         where THandler : class, ICardActionHandler
     {
         var list = verbs.ToList();
-        Services.TryAddScoped<THandler>();
         _routes.Add(routes =>
         {
-            foreach (var verb in list) routes.OnCardAction<StorageOutageGuard<THandler>>(verb);
+            foreach (var verb in list) routes.OnCardAction<THandler>(verb);
         });
         return this;
     }

@@ -49,7 +49,6 @@ public static class GovBotHost
         services.AddSingleton(_ => composition!.Answers);
         services.AddSingleton(_ => new QuestionRecogniser(composition!.Grammar));
         services.AddScoped<AskService>();
-        services.AddScoped<ListMoreCardAction>();
         composition = GovBotComposition.Compose(services, configuration, features);
         services.AddSingleton<GovernanceDataWriter>();
         services.AddHostedService<StorageStartupService>();
@@ -59,7 +58,10 @@ public static class GovBotHost
             routes.OnActivity<MessageHandler>(ActivityTypes.Message)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate)
-                .OnCardAction<StorageOutageGuard<ListMoreCardAction>>(ListMoreCardAction.Verb);
+                .OnCardAction<ListMoreCardAction>(ListMoreCardAction.Verb)
+                // A storage outage gets one clear answer wherever it happens; anything else the "went wrong" card.
+                .OnTurnError<StorageOutageReplies>()
+                .OnTurnError<AnswerFailedReply>();
             foreach (var route in composition.Routes) route(routes);
         });
         return services;

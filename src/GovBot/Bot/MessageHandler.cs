@@ -5,13 +5,12 @@ using GovBot.Recognition;
 namespace GovBot.Bot;
 
 /// <summary>A message: a question in plain English. Answered with one card, in the thread it was asked in.</summary>
-public sealed partial class MessageHandler(
+public sealed class MessageHandler(
     CallerResolver callers,
     AskService ask,
     IEnumerable<IConversationObserver> observers,
     IEnumerable<IFileMessageHandler> fileHandlers,
-    TimeProvider clock,
-    ILogger<MessageHandler> logger) : IActivityHandler
+    TimeProvider clock) : IActivityHandler
 {
     /// <summary>Answers slower than this get a typing indicator first.</summary>
     internal static readonly TimeSpan TypingAfter = TimeSpan.FromMilliseconds(400);
@@ -36,7 +35,7 @@ public sealed partial class MessageHandler(
             return; // a card submit without a verb: nothing was asked
         }
 
-        System.Text.Json.Nodes.JsonObject card;
+        // A failure goes to the turn's error handlers (storage outages, then AnswerFailedReply), which answer it.
         try
         {
             var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
@@ -48,31 +47,36 @@ public sealed partial class MessageHandler(
             {
                 await turn.SendTypingAsync(cancellationToken);
             }
-            card = await answer;
+            var card = await answer;
+            await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
         }
-        catch (Exception e) when (IsStorageOutage(e))
+        finally
         {
-            var kind = e.GetType().Name;
-            LogStorageUnavailable(logger, kind);
-            card = CommonCards.Error("I can't reach GovBot's data just now: storage is temporarily unavailable. Nothing was lost; please ask again in a minute.", text);
+            await observing;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var kind = e.GetType().Name;
-            LogAnswerFailed(logger, kind, e);
-            card = CommonCards.Error("Sorry, something went wrong on my side while answering. Please try again in a moment.", text);
-        }
-        await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), cancellationToken);
-        await observing;
     }
 
     internal const string UnknownButton = "I don't know that button: it may be from an older card. Ask me your question again for a fresh card.";
+}
 
-    /// <summary>Storage refused, could not be reached or did not answer in time (after the client's own retries).</summary>
-    internal static bool IsStorageOutage(Exception e) => GovBot.Storage.StorageResilience.IsOutage(e);
+/// <summary>
+/// The last resort for a question whose answer failed for a reason no other handler took: a card that says so,
+/// with the question to try again, instead of silence. Failures to send to Teams are left alone (a second card
+/// would fail the same way) and reach the turn queue's error log.
+/// </summary>
+internal sealed partial class AnswerFailedReply(ILogger<AnswerFailedReply> logger) : ITurnErrorHandler
+{
+    internal const string Message = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while answering ({Kind})")]
-    private static partial void LogStorageUnavailable(ILogger logger, string kind);
+    public async Task<TurnErrorResult?> OnTurnErrorAsync(ITurnContext turn, TurnKind kind, Exception exception, CancellationToken cancellationToken)
+    {
+        if (kind != TurnKind.Activity || turn.Activity.Type != ActivityTypes.Message || exception is OperationCanceledException or ConnectorException) return null;
+
+        LogAnswerFailed(logger, exception.GetType().Name, exception);
+        var text = QuestionRecogniser.Cut(turn.Activity.TextWithoutMention() ?? "");
+        await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(CommonCards.Error(Message, text))), cancellationToken);
+        return TurnErrorResult.Handled;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a message failed ({Kind})")]
     private static partial void LogAnswerFailed(ILogger logger, string kind, Exception exception);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -80,6 +79,4 @@ public sealed class GovBotTables
             break;
         }
     }
-
-    internal static bool IsNotFound(RequestFailedException e) => e.Status == 404;
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
+using GovBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -121,23 +123,30 @@ public sealed class ListLoggerProvider : ILoggerProvider
     }
 }
 
-/// <summary>Sample activities shaped like the Agents Playground's / Teams' traffic.</summary>
+/// <summary>Sample activities shaped like the Agents Playground's / Teams' traffic (built by the shared <see cref="TeamsActivities"/>), as JSON text.</summary>
 public static class Activities
 {
-    public static string Message(string text = "hello", string serviceUrl = TestIssuer.ServiceUrl, string channelId = "msteams", string tenantId = TestIssuer.TenantId) => $$$"""
-        {"type":"message","id":"act-1","text":"{{{text}}}","serviceUrl":"{{{serviceUrl}}}","channelId":"{{{channelId}}}",
-         "from":{"id":"29:user","name":"Alex Wilber","aadObjectId":"00000000-0000-0000-0000-0000000000020"},
-         "recipient":{"id":"28:bot","name":"GovBot"},
-         "conversation":{"id":"a:personal-chat","conversationType":"personal","tenantId":"{{{tenantId}}}"},
-         "channelData":{"tenant":{"id":"{{{tenantId}}}"}},"locale":"en-US"}
-        """;
+    private static readonly TeamsUser User = new("user", "Alex Wilber", "00000000-0000-0000-0000-0000000000020");
 
-    public static string Invoke(string name, string valueJson, string? replyToId = "card-1") => $$$"""
-        {"type":"invoke","id":"inv-1","name":"{{{name}}}","value":{{{valueJson}}},"replyToId":"{{{replyToId}}}","serviceUrl":"{{{TestIssuer.ServiceUrl}}}","channelId":"msteams",
-         "from":{"id":"29:user","aadObjectId":"00000000-0000-0000-0000-0000000000020"},
-         "recipient":{"id":"28:bot","name":"GovBot"},
-         "conversation":{"id":"a:personal-chat","conversationType":"personal","tenantId":"{{{TestIssuer.TenantId}}}"}}
-        """;
+    public static string Message(
+        string text = "hello", string serviceUrl = TestIssuer.ServiceUrl, string channelId = "msteams", string tenantId = TestIssuer.TenantId,
+        string conversationId = "a:personal-chat", string id = "act-1")
+    {
+        var activity = new TeamsActivities(serviceUrl, tenantId, "28:bot", "en-US").Message(text, User, conversationId);
+        activity["id"] = id;
+        activity["channelId"] = channelId;
+        return activity.ToJsonString();
+    }
+
+    public static string Invoke(string name, string valueJson, string? replyToId = "card-1")
+    {
+        var activity = new TeamsActivities(TestIssuer.ServiceUrl, TestIssuer.TenantId, "28:bot", "en-US").Activity("invoke", User, "a:personal-chat");
+        activity["id"] = "inv-1";
+        activity["name"] = name;
+        activity["value"] = JsonNode.Parse(valueJson);
+        activity["replyToId"] = replyToId ?? "";
+        return activity.ToJsonString();
+    }
 
     public static string CardExecute(string verb, string dataJson = """{"x":1}""") =>
         Invoke(CardAction.InvokeName, $$$"""{"action":{"type":"Action.Execute","verb":"{{{verb}}}","data":{{{dataJson}}}},"trigger":"manual"}""");

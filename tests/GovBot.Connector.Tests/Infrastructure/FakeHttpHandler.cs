@@ -20,6 +20,23 @@ public sealed class FakeHttpHandler : HttpMessageHandler
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
+    /// <summary>The first request, once one arrived (background turns send after the HTTP answer).</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Requests.TryPeek(out var request))
+            {
+                return request;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("No connector request within 10 s.");
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);

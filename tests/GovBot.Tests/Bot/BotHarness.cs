@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 using GovBot.Directory;
 using GovBot.SampleData;
 using GovBot.Storage;
+using GovBot.Testing;
 using GovBot.Tests.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -110,58 +111,23 @@ public sealed class BotHarness : IAsyncDisposable
 
     public Person Person(string id) => Data.People.Single(p => p.Id == id);
 
+    private static readonly TeamsActivities Activities = new(ServiceUrl, TenantId, BotId);
+
     /// <summary>A message activity from a sample person in a personal chat (or a channel, with the bot @mentioned).</summary>
-    public JsonObject Message(string text, Person from, string conversationType = "personal", string? conversationId = null)
-    {
-        var mention = conversationType != "personal";
-        var activity = Activity("message", from, conversationType, conversationId);
-        activity["text"] = mention ? $"<at>GovBot</at> {text}" : text;
-        activity["textFormat"] = "plain";
-        if (mention)
-        {
-            activity["entities"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "mention",
-                ["text"] = "<at>GovBot</at>",
-                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
-            });
-        }
-        return activity;
-    }
+    public JsonObject Message(string text, Person from, string conversationType = "personal", string? conversationId = null) =>
+        Activities.Message(text, User(from), ConversationOf(from, conversationType, conversationId), conversationType);
 
     /// <summary>An Action.Execute invoke from a card the bot sent (replyToId).</summary>
-    public JsonObject Execute(string verb, JsonObject data, Person from, string replyToId = "1")
-    {
-        var activity = Activity("invoke", from, "personal", null);
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = replyToId;
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
+    public JsonObject Execute(string verb, JsonObject data, Person from, string replyToId = "1") =>
+        Activities.Execute(verb, data, User(from), ConversationOf(from, "personal", null), replyToId);
 
-    public JsonObject Activity(string type, Person from, string conversationType = "personal", string? conversationId = null) => new()
-    {
-        ["type"] = type,
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["serviceUrl"] = ServiceUrl,
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = $"29:{from.Id}", ["name"] = from.Name, ["aadObjectId"] = from.EntraObjectId },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "GovBot" },
-        ["conversation"] = new JsonObject
-        {
-            ["id"] = conversationId ?? (conversationType == "personal" ? $"a:personal-{from.Id}" : "19:dag@thread.tacv2;messageid=100"),
-            ["conversationType"] = conversationType,
-            ["tenantId"] = TenantId,
-            ["isGroup"] = conversationType != "personal",
-        },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-        ["locale"] = "en-GB",
-    };
+    public JsonObject Activity(string type, Person from, string conversationType = "personal", string? conversationId = null) =>
+        Activities.Activity(type, User(from), ConversationOf(from, conversationType, conversationId), conversationType);
+
+    private static TeamsUser User(Person person) => new(person.Id, person.Name, person.EntraObjectId);
+
+    private static string ConversationOf(Person from, string conversationType, string? conversationId) =>
+        conversationId ?? (conversationType == "personal" ? $"a:personal-{from.Id}" : "19:dag@thread.tacv2;messageid=100");
 
     /// <summary>The Authorization header for each POST (e.g. a fresh channel token); none when null (anonymous mode).</summary>
     public Func<JsonObject, string?>? Authorization { get; set; }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
+using Moq;
+using Moq.Protected;
 
 namespace GovBot.Tests.Directory;
 
@@ -109,5 +111,43 @@ public class GraphUserDirectoryTests
 
         Assert.Equal(first, second);
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task IsInGroup_UnknownUser_IsFalse_AfterExactlyOneGraphCall()
+    {
+        // The edge is Graph's HTTP: verify the one call made, and that a 404 is an answer, not a reason to retry.
+        var http = new Mock<HttpMessageHandler>(MockBehavior.Strict);
+        http.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .ReturnsAsync(() => Json("""{"error":{"code":"Request_ResourceNotFound","message":"not found"}}""", HttpStatusCode.NotFound));
+        var client = new GraphServiceClient(new HttpClient(http.Object), new AnonymousAuthenticationProvider(), "https://graph.test/v1.0");
+        var directory = new GraphUserDirectory(client, NullLogger<GraphUserDirectory>.Instance);
+
+        Assert.False(await directory.IsInGroupAsync(UserId, PmoGroup, CancellationToken.None));
+
+        http.Protected().Verify("SendAsync", Times.Once(),
+            ItExpr.Is<HttpRequestMessage>(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath == $"/v1.0/users/{UserId}/checkMemberGroups"),
+            ItExpr.IsAny<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CachedDirectory_AsksTheDirectoryBehindItOncePerUserAndGroup()
+    {
+        var graph = new Mock<IUserDirectory>(MockBehavior.Strict);
+        graph.Setup(d => d.GetUserAsync(UserId, It.IsAny<CancellationToken>())).ReturnsAsync(new DirectoryUser(UserId, "Lee Cox", null, null));
+        graph.Setup(d => d.IsInGroupAsync(UserId, PmoGroup, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var cached = new CachedUserDirectory(graph.Object, cache, Options.Create(new DirectoryOptions()));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("Lee Cox", (await cached.GetUserAsync(UserId, CancellationToken.None))?.DisplayName);
+            Assert.True(await cached.IsInGroupAsync(UserId, PmoGroup, CancellationToken.None));
+        }
+
+        graph.Verify(d => d.GetUserAsync(UserId, It.IsAny<CancellationToken>()), Times.Once());
+        graph.Verify(d => d.IsInGroupAsync(UserId, PmoGroup, It.IsAny<CancellationToken>()), Times.Once());
+        graph.VerifyNoOtherCalls();
     }
 }

@@ -77,12 +77,6 @@ public sealed class NoticeStore(GovBotTables tables, TimeProvider clock)
         return await TableRows.ReplaceIfUnchangedAsync(Responses, row, existing.ETag, cancellationToken) is not null;
     }
 
-    public async Task<NoticeResponse?> GetResponseAsync(int number, string personKey, CancellationToken cancellationToken)
-    {
-        var row = await TableRows.GetAsync(Responses, NoticePartition(number), TableKeys.Encode(personKey), cancellationToken);
-        return row is null ? null : ResponseFromRow(number, row);
-    }
-
     public async Task<IReadOnlyList<NoticeResponse>> ListResponsesAsync(int number, CancellationToken cancellationToken)
     {
         var rows = await TableRows.QueryAsync(Responses, TableRows.Partition(NoticePartition(number)), cancellationToken);

@@ -53,14 +53,6 @@ public sealed class ReminderLedger(GovBotTables tables)
         return rows.Select(r => FromRow(recipient, r)).ToList();
     }
 
-    /// <summary>Every entry of one send day, across recipients (the report and tests; a scan of that day's rows).</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> ListDayAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var prefix = DayPrefix(day);
-        var rows = await TableRows.QueryAsync(Table, TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken);
-        return rows.Select(r => Recipient.FromKey(r.GetString("Recipient") ?? "") is { } rec ? FromRow(rec, r) : null).Where(e => e is not null).Select(e => e!).ToList();
-    }
-
     /// <summary>Writes new entries as Pending in one transaction per 100; false when another writer got there first (409).</summary>
     public async Task<bool> AddPendingAsync(Recipient recipient, IEnumerable<string> rowKeys, DateTimeOffset now, CancellationToken cancellationToken)
     {
