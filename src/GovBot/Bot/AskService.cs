@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using GovBot.Connector;
 using GovBot.Cards;
 using GovBot.Clock;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Groups;
 using GovBot.Recognition;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,5 +1,5 @@
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Groups;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Azure.Identity;
 using GovBot.Clock;
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Hosting;
 using GovBot.Recognition;
 using GovBot.SampleData;

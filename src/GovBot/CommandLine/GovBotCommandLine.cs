@@ -1,7 +1,6 @@
 using GovBot.SampleData;
 using GovBot.Storage;
 using GovBot.Features.Import;
-using GovBot.Features.Csv;
 
 namespace GovBot.CommandLine;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.SampleData;
 
 namespace GovBot.CommandLine;

@@ -66,7 +66,7 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
     public async Task UnknownCaller_AskingForTheirActions_IsToldKindlyWhy()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
-        var stranger = new GovBot.Directory.Person("stranger", "99999999-0000-0000-0000-000000000000", "Sam Stranger", "sam@elsewhere.example", null, []);
+        var stranger = new GovBot.People.Person("stranger", "99999999-0000-0000-0000-000000000000", "Sam Stranger", "sam@elsewhere.example", null, []);
         var text = BotHarnessText.Of(await bot.AskAsync("my open actions", stranger));
 
         Assert.Contains("can't match you", text);

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Data.Tables;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.SampleData;
 using GovBot.Storage;
 using GovBot.Testing;

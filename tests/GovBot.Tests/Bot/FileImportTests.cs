@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Actions;
-using GovBot.Features.FileImport;
+using GovBot.Features.Import;
 using GovBot.Features.Meetings;
 using GovBot.Tests.Features.Import;
 using GovBot.Tests.Storage;
@@ -153,7 +153,7 @@ public class FileImportTests(AzuriteFixture azurite)
         var store = bot.Services.GetRequiredService<PendingImportStore>();
         var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var id = PendingImportStore.NewId();
-        await store.SaveAsync(new PendingImport(id, "priya-patel", PendingImportKind.Csv, GovBot.Features.Csv.CsvKind.People, "people.csv", now.AddMinutes(-1),
+        await store.SaveAsync(new PendingImport(id, "priya-patel", PendingImportKind.Csv, GovBot.Features.Import.CsvKind.People, "people.csv", now.AddMinutes(-1),
             "id,name,email,organisation,entraObjectId,aliases,isPmo\r\nnew-person,New Person,new@example.org,,,,false\r\n"), CancellationToken.None);
 
         var (status, body) = await bot.InvokeAsync(FileImportCards.ConfirmVerb, new JsonObject { ["pendingId"] = id }, bot.Person("priya-patel"));

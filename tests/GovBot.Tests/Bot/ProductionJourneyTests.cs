@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using GovBot.Connector;
 using GovBot.Features.Actions;
-using GovBot.Features.FileImport;
+using GovBot.Features.Import;
 using GovBot.Features.Notices;
 using GovBot.Testing;
 using GovBot.Tests.Features.Import;

@@ -3,8 +3,6 @@ using GovBot.Cards;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
-using GovBot.Features.Csv;
-using GovBot.Features.FileImport;
 using GovBot.Features.Import;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;

@@ -4,7 +4,7 @@ using GovBot.Features.Milestones;
 using GovBot.Features.Checklist;
 using GovBot.Features.Meetings;
 using GovBot.Features.Reminders;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Groups;

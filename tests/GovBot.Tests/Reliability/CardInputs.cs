@@ -5,7 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using GovBot.Bot;
 using GovBot.Features.Actions;
-using GovBot.Features.FileImport;
+using GovBot.Features.Import;
 using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovBot.Bot;
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Recognition;
 using GovBot.Tests.Bot;
 using GovBot.Tests.Cards;

@@ -9,7 +9,7 @@ using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Storage;
 using GovBot.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Groups;

@@ -1,4 +1,4 @@
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
 using GovBot.Clock;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Meetings;
 
 namespace GovBot.Features.Groups;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Meetings;
 
 namespace GovBot.Features.Groups;

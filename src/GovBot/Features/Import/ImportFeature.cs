@@ -1,6 +1,4 @@
 using GovBot.Bot;
-using GovBot.Features.Csv;
-using GovBot.Features.FileImport;
 using GovBot.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using GovBot.Bot;
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 
 namespace GovBot.Features.Reminders;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using GovBot.Directory;
+using GovBot.People;
 using System.Text.Json.Nodes;
 using GovBot.Features.Notices;
 using GovBot.Tests.Bot;

@@ -1,5 +1,5 @@
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Reminders;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

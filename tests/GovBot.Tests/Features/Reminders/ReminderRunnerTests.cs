@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using GovBot.Calendar;
 using GovBot.Clock;
 using GovBot.Connector;
-using GovBot.Directory;
+using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Groups;

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using GovBot.People;
+using GovBot.Features.Actions;
+using GovBot.Features.Checklist;
+using GovBot.Features.Decisions;
+using GovBot.Features.Meetings;
+using GovBot.Storage;
+
+namespace GovBot.Features.Import;
+
+/// <summary>
+/// Writes imported papers into storage, idempotently: rows that would not change are not written, nothing is deleted,
+/// what the PMO set by hand (a meeting's join link, a decision's outcome) is kept, and every action change goes
+/// through <see cref="PapersImportPlan.ApplyAction"/> under its ETag (re-read and re-applied on a conflict).
+/// </summary>
+public sealed class StoragePapersImportWriter(
+    ActionStore actions,
+    MeetingStore meetings,
+    DecisionStore decisions,
+    ChecklistStore checklist,
+    PersonStore people) : IPapersImportWriter
+{
+    private const int MaxConflictRetries = 3;
+
+    public async Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken)
+    {
+        var plan = PapersImportPlan.Create(import);
+        var directory = await people.ListAsync(cancellationToken);
+        var counts = new Dictionary<ActionChangeKind, int>();
+
+        var meetingWritten = plan.Meeting is { } meeting && await WriteMeetingAsync(meeting, cancellationToken);
+        var decisionsWritten = 0;
+        foreach (var decision in plan.Decisions)
+        {
+            if (await WriteDecisionAsync(decision, cancellationToken)) decisionsWritten++;
+        }
+        var checklistWritten = 0;
+        foreach (var item in plan.Checklist)
+        {
+            if (await WriteChecklistItemAsync(item, cancellationToken)) checklistWritten++;
+        }
+        foreach (var row in plan.ActionRows)
+        {
+            var kind = await WriteActionAsync(plan, row, directory, cancellationToken);
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+        }
+
+        string Count(ActionChangeKind kind) => $"{counts.GetValueOrDefault(kind)} {kind.ToString().ToLowerInvariant()}";
+        return $"Actions: {Count(ActionChangeKind.Created)}, {Count(ActionChangeKind.Updated)}, {Count(ActionChangeKind.Unchanged)}, " +
+               $"{Count(ActionChangeKind.Stale)}, {Count(ActionChangeKind.Skipped)}. " +
+               $"Meeting: {(plan.Meeting is null ? "not imported" : meetingWritten ? "written" : "unchanged")}. " +
+               $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}.";
+    }
+
+    private async Task<ActionChangeKind> WriteActionAsync(PapersImportPlan plan, PapersActionRow row, IReadOnlyList<Person> directory, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await actions.GetAsync(row.Ref, cancellationToken);
+            var change = plan.ApplyAction(existing?.Value, row);
+            if (change is not { Kind: ActionChangeKind.Created or ActionChangeKind.Updated, Result: { } result }) return change.Kind;
+            result = result with { Owners = ToDirectoryIds(result.Owners, directory) };
+            try
+            {
+                if (existing is null) await actions.CreateAsync(result, cancellationToken);
+                else await actions.UpdateAsync(existing, result, cancellationToken);
+                return change.Kind;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
+            {
+                // Someone changed it meanwhile: read it again and re-apply the papers on top.
+            }
+        }
+    }
+
+    /// <summary>Owner names in papers are spelt as written ("Paul Pettit"); the directory knows the person by name or alias.</summary>
+    internal static IReadOnlyList<OwnerParty> ToDirectoryIds(IReadOnlyList<OwnerParty> owners, IReadOnlyList<Person> directory) =>
+        owners.Select(o =>
+        {
+            if (o.Kind != OwnerPartyKind.Person || directory.Any(p => p.Id == o.Value)) return o;
+            var match = directory.FirstOrDefault(p =>
+                Slug(p.Name) == o.Value || p.Aliases.Any(a => Slug(a) == o.Value));
+            return match is null ? o : o with { Value = match.Id };
+        }).Distinct().ToList();
+
+    private static string Slug(string name) => name.Trim().ToLowerInvariant().Replace(' ', '-');
+
+    private async Task<bool> WriteMeetingAsync(Meeting imported, CancellationToken cancellationToken)
+    {
+        var existing = await meetings.GetAsync(imported.GroupCode, imported.Number, cancellationToken);
+        if (existing is null)
+        {
+            await meetings.UpsertAsync(imported, cancellationToken);
+            return true;
+        }
+        var merged = MergeMeeting(existing.Value, imported);
+        if (Same(merged, existing.Value)) return false;
+        await meetings.UpdateAsync(existing, merged, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The stored meeting with the papers' date, times, agenda and new documents; the PMO's join link and location kept.</summary>
+    private static Meeting MergeMeeting(Meeting stored, Meeting imported) => stored with
+    {
+        Date = imported.Date,
+        Start = imported.Start ?? stored.Start,
+        End = imported.End ?? stored.End,
+        Agenda = imported.Agenda.Count > 0 ? imported.Agenda : stored.Agenda,
+        Documents = [.. stored.Documents, .. imported.Documents.Where(d => !stored.Documents.Any(s => s.Kind == d.Kind && (s.DocumentId == d.DocumentId || d.DocumentId is null)))],
+    };
+
+    /// <summary>What <see cref="WriteAsync"/> would change, without writing anything (the preview a PMO member confirms).</summary>
+    public async Task<PapersImportPreview> PreviewAsync(PapersImport import, CancellationToken cancellationToken)
+    {
+        var plan = PapersImportPlan.Create(import);
+        var actionCounts = new Dictionary<ActionChangeKind, int>();
+        foreach (var row in plan.ActionRows)
+        {
+            var existing = await actions.GetAsync(row.Ref, cancellationToken);
+            var kind = plan.ApplyAction(existing?.Value, row).Kind;
+            actionCounts[kind] = actionCounts.GetValueOrDefault(kind) + 1;
+        }
+        int newChecklist = 0, changedChecklist = 0;
+        foreach (var item in plan.Checklist)
+        {
+            var existing = await checklist.GetAsync(item.Id, item.Deadline, cancellationToken);
+            if (existing is null) newChecklist++;
+            else if (!Same(existing.Value, item)) changedChecklist++;
+        }
+        int newDecisions = 0, changedDecisions = 0;
+        foreach (var decision in plan.Decisions)
+        {
+            var existing = await decisions.GetAsync(decision.GroupCode, decision.Number, cancellationToken);
+            if (existing is null) newDecisions++;
+            else if (!Same(decision with { Outcome = existing.Value.Outcome ?? decision.Outcome }, existing.Value)) changedDecisions++;
+        }
+        var meeting = PreviewChange.NotImported;
+        if (plan.Meeting is { } m)
+        {
+            var existing = await meetings.GetAsync(m.GroupCode, m.Number, cancellationToken);
+            meeting = existing is null ? PreviewChange.New : Same(MergeMeeting(existing.Value, m), existing.Value) ? PreviewChange.Unchanged : PreviewChange.Changed;
+        }
+        return new PapersImportPreview(
+            import.MeetingTitle,
+            actionCounts.GetValueOrDefault(ActionChangeKind.Created),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Updated),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Unchanged),
+            actionCounts.GetValueOrDefault(ActionChangeKind.Stale) + actionCounts.GetValueOrDefault(ActionChangeKind.Skipped),
+            newChecklist, changedChecklist, plan.Checklist.Count - newChecklist - changedChecklist,
+            meeting, newDecisions, changedDecisions,
+            [.. import.Warnings.Select(w => w.ToString()), .. plan.Skipped]);
+    }
+
+    private async Task<bool> WriteDecisionAsync(Decision imported, CancellationToken cancellationToken)
+    {
+        var existing = await decisions.GetAsync(imported.GroupCode, imported.Number, cancellationToken);
+        if (existing is null)
+        {
+            await decisions.UpsertAsync(imported, cancellationToken);
+            return true;
+        }
+        var merged = imported with { Outcome = existing.Value.Outcome ?? imported.Outcome };
+        if (Same(merged, existing.Value)) return false;
+        await decisions.UpdateAsync(existing, merged, cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> WriteChecklistItemAsync(ChecklistItem imported, CancellationToken cancellationToken)
+    {
+        var existing = await checklist.GetAsync(imported.Id, imported.Deadline, cancellationToken);
+        if (existing is not null && Same(existing.Value, imported)) return false;
+        await checklist.UpsertAsync(imported, cancellationToken);
+        return true;
+    }
+
+    private static bool Same<T>(T a, T b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+}
+
+public enum PreviewChange
+{
+    New,
+    Changed,
+    Unchanged,
+    NotImported,
+}
+
+/// <summary>What importing a set of papers would change.</summary>
+/// <param name="KeptActions">Rows not applied: older than the stored action's last change, or unreadable.</param>
+public sealed record PapersImportPreview(
+    string MeetingTitle,
+    int NewActions,
+    int ChangedActions,
+    int UnchangedActions,
+    int KeptActions,
+    int NewChecklistItems,
+    int ChangedChecklistItems,
+    int UnchangedChecklistItems,
+    PreviewChange Meeting,
+    int NewDecisions,
+    int ChangedDecisions,
+    IReadOnlyList<string> Warnings)
+{
+    public bool ChangesAnything => NewActions + ChangedActions + NewChecklistItems + ChangedChecklistItems + NewDecisions + ChangedDecisions > 0
+        || Meeting is PreviewChange.New or PreviewChange.Changed;
+}
