@@ -44,6 +44,8 @@ public static class BotServiceCollectionExtensions
         services.AddScoped<CallerResolver>();
         services.AddSingleton<ActionAnswers>();
         services.AddSingleton<ActionWriteLocks>();
+        services.AddSingleton<ActionQueries>();
+        services.AddSingleton<ActionCommands>();
         services.AddSingleton<MeetingAnswers>();
         services.AddSingleton<ChangeRequestAnswers>();
         services.AddSingleton<ChecklistAnswers>();
@@ -66,7 +68,7 @@ public static class BotServiceCollectionExtensions
             routes.OnActivity<MessageHandler>(ActivityTypes.Message)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.ConversationUpdate)
                 .OnActivity<ConversationEventsHandler>(ActivityTypes.InstallationUpdate);
-            CardActions<ActionCardActions>(services, routes, ActionCardActions.Verbs);
+            CardActions<ActionCardHandler>(services, routes, ActionCardHandler.Verbs);
             CardActions<NavigationCardActions>(services, routes, NavigationCardActions.Verbs);
             CardActions<Features.Reminders.ReminderCardActions>(services, routes, Features.Reminders.ReminderCardActions.Verbs);
             CardActions<FileImportCardActions>(services, routes, FileImportCardActions.Verbs);

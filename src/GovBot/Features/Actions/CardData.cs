@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace GovBot.Features.Actions;
+
+/// <summary>Reading card payloads defensively: anything not of the expected shape reads as absent.</summary>
+public static class CardData
+{
+    public static string? String(JsonElement data, string name, int maxLength = 4000) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text && text.Length <= maxLength
+            ? text
+            : null;
+
+    public static int? Int(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var number) ? number : null;
+}
