@@ -46,7 +46,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ActionWriteLocks>();
         services.AddSingleton<ActionQueries>();
         services.AddSingleton<ActionCommands>();
+        services.AddSingleton<MeetingQueries>();
         services.AddSingleton<MeetingAnswers>();
+        services.AddSingleton<ChangeRequestQueries>();
         services.AddSingleton<ChangeRequestAnswers>();
         services.AddSingleton<ChecklistAnswers>();
         services.AddSingleton<MilestoneAnswers>();
