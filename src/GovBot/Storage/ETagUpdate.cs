@@ -78,14 +78,4 @@ public static class ETagUpdate
             current = known ? latest : await row.Read(cancellationToken);
         }
     }
-
-    /// <summary>Changes a value that must exist; null when it does not. The change is applied again to the latest version on a lost race.</summary>
-    public static async Task<Versioned<T>?> UpdateExistingAsync<T>(
-        VersionedRow<T> row, Func<T, T> change, int attempts, CancellationToken cancellationToken)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var result = await UpdateAsync(row, current => new Planned<T, bool>(current is null ? null : change(current), true), attempts, cancellationToken);
-        return result.Value;
-    }
 }

@@ -69,3 +69,34 @@ public sealed class EntityStore<T>(GovBotTables tables, TableMapping<T> mapping)
     public VersionedRow<T> Row(string partitionKey, string rowKey, string what) =>
         new(what, ct => GetAsync(partitionKey, rowKey, ct), CreateAsync, UpdateAsync);
 }
+
+/// <summary>
+/// Records kept together in one partition, one row each by id (change requests, groups, milestones): the slice's
+/// store is this with its mapping and partition, plus whatever else it needs.
+/// </summary>
+/// <param name="noun">"Change request": names a record in errors.</param>
+public abstract class SinglePartitionStore<T>(GovBotTables tables, TableMapping<T> mapping, string partition, string noun) where T : class
+{
+    protected EntityStore<T> Rows { get; } = new(tables, mapping);
+
+    public Task<Versioned<T>?> GetAsync(string id, CancellationToken cancellationToken) => Rows.GetAsync(partition, id, cancellationToken);
+
+    /// <summary>Every record, by id.</summary>
+    public Task<IReadOnlyList<T>> ListAsync(CancellationToken cancellationToken) => Rows.ListAsync(partition, cancellationToken);
+
+    /// <summary>True when none is stored.</summary>
+    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => Rows.IsEmptyAsync(partition, cancellationToken);
+
+    /// <summary>Adds a new record; <see cref="EntityAlreadyExistsException"/> when its id is taken.</summary>
+    public Task<Versioned<T>> CreateAsync(T record, CancellationToken cancellationToken) => Rows.CreateAsync(record, cancellationToken);
+
+    /// <summary>Creates or replaces without a concurrency check: for seeding and imports.</summary>
+    public Task<Versioned<T>> UpsertAsync(T record, CancellationToken cancellationToken) => Rows.UpsertAsync(record, cancellationToken);
+
+    /// <summary>Replaces the record if unchanged since read; otherwise <see cref="ConcurrencyConflictException{T}"/>.</summary>
+    public Task<Versioned<T>> UpdateAsync(Versioned<T> current, T changed, CancellationToken cancellationToken) =>
+        Rows.UpdateAsync(current, changed, cancellationToken);
+
+    /// <summary>The record with this id, for <see cref="ETagUpdate"/>.</summary>
+    public VersionedRow<T> Row(string id) => Rows.Row(partition, id, $"{noun} {id}");
+}

@@ -120,8 +120,9 @@ public sealed class ETagUpdateTests(AzuriteFixture azurite) : StorageTestBase(az
         Assert.False(result.Written);
         Assert.Equal(created.ETag, result.Value!.ETag);
         Assert.Equal(["GET"], Requests.All.Select(r => r.Split(' ')[0]));
-        Assert.Null(await ETagUpdate.UpdateExistingAsync(store.Row("CR999"), cr => cr with { Title = "x" }, 3, Ct));
-        Assert.Null(await store.GetAsync("CR999", Ct)); // "must exist" never inserts
+        var missing = await ETagUpdate.UpdateAsync(store.Row("CR999"), cr => new Planned<ChangeRequest, string>(cr is null ? null : cr with { Title = "x" }, "?"), 3, Ct);
+        Assert.Null(missing.Value);
+        Assert.Null(await store.GetAsync("CR999", Ct)); // a change that needs the record never inserts it
     }
 
     [Fact]
