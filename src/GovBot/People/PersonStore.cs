@@ -15,6 +15,9 @@ public sealed class PersonStore(GovBotTables tables)
         return row is null ? null : new(PersonTable.FromRow(row), row.ETag);
     }
 
+    /// <summary>The person with this id, for <see cref="ETagUpdate"/>.</summary>
+    public VersionedRow<Person> Row(string id) => new($"Person {id}", ct => GetAsync(id, ct), CreateAsync, UpdateAsync);
+
     /// <summary>The person with this Entra object id (the sender of a Teams message), or null.</summary>
     public async Task<Person?> FindByEntraObjectIdAsync(string entraObjectId, CancellationToken cancellationToken)
     {

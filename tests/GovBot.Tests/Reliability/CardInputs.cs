@@ -40,7 +40,7 @@ public static class CardInputs
 {
     public static readonly IReadOnlyList<string> KnownVerbs =
     [
-        .. ActionCardActions.Verbs, MeetingCardActions.ShowVerb, ChangeRequestCardActions.ShowVerb, ListMoreCardAction.Verb, .. ReminderCardActions.Verbs,
+        .. ActionCardHandler.Verbs, MeetingCardActions.ShowVerb, ChangeRequestCardActions.ShowVerb, ListMoreCardAction.Verb, .. ReminderCardActions.Verbs,
         .. FileImportCardActions.Verbs, .. NoticeCardActions.Verbs,
     ];
 
@@ -72,7 +72,7 @@ public static class CardInputs
         "etag\r\nX-Injected: 1", "\u00FF\u00FE", "W/\"datetime'not-a-date'\"", new string('e', 5000),
     ];
 
-    private static readonly string[] BadTexts = ["", "   ", "\t\n", "\u0000", "\u200B\u200D", "\u0007 \u001B", "\u0301", new string('u', ActionCardActions.MaxUpdateLength + 1), Huge];
+    private static readonly string[] BadTexts = ["", "   ", "\t\n", "\u0000", "\u200B\u200D", "\u0007 \u001B", "\u0301", new string('u', ActionCardHandler.MaxUpdateLength + 1), Huge];
 
     private static readonly string[] BadDates =
     [

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Recognition;
 
 namespace GovBot.Features.Actions;
 
@@ -64,7 +65,24 @@ public static class ActionCards
     /// <summary>One action in full, with the buttons the caller may use.</summary>
     /// <param name="meetingTitle">"DAG 33": the meeting that raised it, when known.</param>
     /// <param name="etag">The stored row's ETag, echoed in button data so a stale edit can be refused.</param>
-    public static JsonObject Detail(ActionItem action, DateOnly asOf, ActionButtons buttons, string? meetingTitle = null, string? etag = null)
+    public static JsonObject Detail(ActionItem action, DateOnly asOf, ActionButtons buttons, string? meetingTitle = null, string? etag = null) =>
+        CardKit.Build(DetailCard(action, asOf, buttons, meetingTitle, etag, notice: null));
+
+    /// <summary>The latest version of the action, headed by a note that the caller's change was not saved (it lost an ETag race).</summary>
+    public static JsonObject Conflict(ActionItem latest, DateOnly asOf, ActionButtons buttons, string etag) =>
+        CardKit.Build(DetailCard(latest, asOf, buttons, meetingTitle: null, etag,
+            notice: new TextBlock("**Someone else just changed this action.** Here is the latest version; your change was not saved.") { Color = TextColor.Attention }));
+
+    /// <summary>"My actions" asked by someone GovBot cannot match to the directory.</summary>
+    public static JsonObject CallerNotInDirectory(string displayName) => CommonCards.Error(
+        $"I can't match you, {displayName}, to anyone in the programme's directory, so I can't tell which actions are yours. " +
+        "Ask the PMO to add you (GovBot matches people by their Microsoft Entra account or e-mail address).",
+        "open DAG actions");
+
+    public static JsonObject NotFound(string reference) =>
+        CommonCards.Error($"I can't find action **{reference}**. Action refs look like DAG33-04: the group, the meeting number, then the row.", "my open actions");
+
+    private static AdaptiveCard DetailCard(ActionItem action, DateOnly asOf, ActionButtons buttons, string? meetingTitle, string? etag, TextBlock? notice)
     {
         var facts = new List<Fact>
         {
@@ -76,14 +94,16 @@ public static class ActionCards
         var raisedAt = meetingTitle ?? (action.MeetingNumber is { } n ? $"{action.GroupCode} {n}" : null);
         if (raisedAt is not null) facts.Add(new("Meeting", raisedAt));
 
-        var body = new List<CardElement>
-        {
+        var body = new List<CardElement>();
+        if (notice is not null) body.Add(notice);
+        body.AddRange(
+        [
             CardKit.Title($"Action {action.Ref}"),
             CardKit.Subtitle($"{action.GroupCode} action log"),
             CardKit.AsOf(asOf),
             new TextBlock(CardKit.Safe(action.Text, 2000)) { Spacing = Spacing.Medium },
             new FactSet(facts),
-        };
+        ]);
         if (!string.IsNullOrWhiteSpace(action.LatestUpdate))
         {
             body.Add(CardKit.SectionHeading("Latest update"));
@@ -131,8 +151,23 @@ public static class ActionCards
                 }],
                 [new ActionExecute("Save due date", ChangeDueVerb, data())])));
 
-        return CardKit.Build(new AdaptiveCard(body, actions));
+        return new AdaptiveCard(body, actions);
     }
+
+    /// <summary>"Your open DAG actions due 4 Mar to 10 Mar": what a list shows, in words.</summary>
+    public static string ListTitle(ActionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var status = filter.Overdue ? "overdue"
+            : filter.EffectiveStatuses.SetEquals(ActionFilter.NotClosed) ? "open"
+            : string.Join(" or ", filter.Statuses.Order().Select(s => StatusWords(s).ToLowerInvariant()));
+        var whose = filter.Mine ? "Your" : filter.PersonName is { } name ? $"{name}'s" : null;
+        var group = filter.GroupCode is { } g ? $"{g} " : "";
+        var window = filter.DueWindow is { } w ? $" due {UkFormat.ShortDate(w.From)} to {UkFormat.ShortDate(w.To)}" : "";
+        return whose is null ? $"{Capitalise(status)} {group}actions{window}" : $"{whose} {status} {group}actions{window}";
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"Recommended for closure": statuses in the words the papers use.</summary>
     public static string StatusWords(ActionStatus status) => status switch

@@ -1,3 +1,5 @@
+using GovBot.Cards;
+
 namespace GovBot.Features.Actions;
 
 /// <summary>A row of a group's action log, e.g. DAG33-07.</summary>
@@ -20,6 +22,35 @@ public sealed record ActionItem(
     IReadOnlyList<ActionUpdate> History)
 {
     public bool IsClosed => Status == ActionStatus.Closed;
+
+    // The changes an action goes through, each recorded in its history. They return the new state and check
+    // nothing about who may make them: that is ActionPermissions' job.
+
+    /// <summary>An owner's (or the PMO's) progress note: it becomes the latest update.</summary>
+    public ActionItem WithUpdate(string text, ActionAuthor by, DateTimeOffset at) =>
+        Recording(new(at, by.PersonId, by.Name, text, null, null)) with { LatestUpdate = text };
+
+    public ActionItem RecommendedForClosure(ActionAuthor by, DateTimeOffset at) =>
+        WithStatus(ActionStatus.RecommendClosed, "Recommended for closure", by, at);
+
+    public ActionItem Closed(ActionAuthor by, DateTimeOffset at) => WithStatus(ActionStatus.Closed, "Closed", by, at);
+
+    public ActionItem Reopened(ActionAuthor by, DateTimeOffset at) => WithStatus(ActionStatus.Open, "Reopened", by, at);
+
+    public ActionItem WithDue(DateOnly due, ActionAuthor by, DateTimeOffset at) =>
+        Recording(new(at, by.PersonId, by.Name, $"Due date changed to {UkFormat.Date(due)}", null, due)) with { Due = due };
+
+    /// <summary>This action with <paramref name="entry"/> appended to its history (imports say what they changed themselves).</summary>
+    public ActionItem Recording(ActionUpdate entry) => this with { History = [.. History, entry] };
+
+    private ActionItem WithStatus(ActionStatus status, string text, ActionAuthor by, DateTimeOffset at) =>
+        Recording(new(at, by.PersonId, by.Name, text, status, null)) with { Status = status };
+}
+
+/// <summary>Who made a change to an action: a person of the directory, or (PersonId null) an import.</summary>
+public sealed record ActionAuthor(string? PersonId, string Name)
+{
+    public static ActionAuthor Import(string name) => new(null, name);
 }
 
 public enum ActionStatus

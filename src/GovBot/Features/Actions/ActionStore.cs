@@ -126,6 +126,9 @@ public sealed class ActionStore(GovBotTables tables)
         return new(changed, etag.Value);
     }
 
+    /// <summary>The action with this ref, for <see cref="ETagUpdate"/>: added with its index rows when missing, replaced under its ETag.</summary>
+    public VersionedRow<ActionItem> Row(string reference) => new($"Action {reference}", ct => GetAsync(reference, ct), CreateAsync, UpdateAsync);
+
     private Task<List<ActionItem>> ResolveAsync(IEnumerable<TableEntity> pointers, CancellationToken ct) =>
         TableRows.ReadManyAsync(
             pointers.Select(p => (Group: p.GetString("GroupCode") ?? "", Ref: p.GetString("Ref") ?? "")).Where(k => k.Group.Length > 0 && k.Ref.Length > 0).Distinct(),

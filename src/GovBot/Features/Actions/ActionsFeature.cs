@@ -10,11 +10,13 @@ public sealed class ActionsFeature : IGovBotFeature
     {
         feature.Services.AddSingleton<ActionStore>();
         feature.Services.AddSingleton<ActionWriteLocks>();
+        feature.Services.AddSingleton<ActionQueries>();
+        feature.Services.AddSingleton<ActionCommands>();
         feature.Services.AddSingleton<ActionAnswers>();
         feature.Tables(TableNames.Actions, TableNames.ActionIndex)
             .Questions(ActionGrammar.Register)
             .Answer<ListActions, ActionAnswers>((answers, intent, ask, ct) => answers.ListAsync(intent, ask.Caller, ask.Text, ask.Page, ct))
             .Answer<ShowAction, ActionAnswers>((answers, intent, ask, ct) => answers.ShowAsync(intent.Ref, ask.Caller, ct))
-            .CardVerbs<ActionCardActions>(ActionCardActions.Verbs);
+            .CardVerbs<ActionCardHandler>(ActionCardHandler.Verbs);
     }
 }

@@ -94,6 +94,14 @@ public static class ChangeRequestCards
         return lines;
     }
 
+    public static JsonObject NotFound(string id) =>
+        CommonCards.Error($"I have no record of **{id}**. Try **open change requests** to see the ones I know.", "open change requests");
+
+    /// <summary>"Change requests in impact assessment", "Open change requests".</summary>
+    public static string ListTitle(ChangeRequestStage? stage, bool openOnly) =>
+        stage is { } s ? $"Change requests in {StageWords(s).ToLowerInvariant()}"
+        : openOnly ? "Open change requests" : "Change requests";
+
     public static string StageWords(ChangeRequestStage stage) => stage switch
     {
         ChangeRequestStage.Raised => "Raised",

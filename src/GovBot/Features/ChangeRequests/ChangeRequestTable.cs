@@ -11,6 +11,9 @@ namespace GovBot.Features.ChangeRequests;
 /// </summary>
 internal static class ChangeRequestTable
 {
+    /// <summary>Table, keys and columns for <see cref="EntityStore{T}"/>.</summary>
+    public static TableMapping<ChangeRequest> Mapping { get; } = new(TableNames.ChangeRequests, ToRow, FromRow, c => $"Change request {c.Id}");
+
     public const string Partition = "cr";
 
     public static TableEntity ToRow(ChangeRequest c)

@@ -12,6 +12,7 @@ public sealed class ChangeRequestsFeature : IGovBotFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddSingleton<ChangeRequestStore>();
+        feature.Services.AddSingleton<ChangeRequestQueries>();
         feature.Services.AddSingleton<ChangeRequestAnswers>();
         feature.Tables(TableNames.ChangeRequests)
             .Questions(ChangeRequestGrammar.Register)

@@ -10,6 +10,9 @@ namespace GovBot.Features.Decisions;
 /// </summary>
 internal static class DecisionTable
 {
+    /// <summary>Table, keys and columns for <see cref="EntityStore{T}"/>.</summary>
+    public static TableMapping<Decision> Mapping { get; } = new(TableNames.Decisions, ToRow, FromRow, d => $"Decision {d.GroupCode} [{d.Number}]");
+
     public static string RowKey(int number) => number.ToString("D6", CultureInfo.InvariantCulture);
 
     public static TableEntity ToRow(Decision d) => new(TableKeys.Checked(d.GroupCode, "group code"), RowKey(d.Number))

@@ -15,6 +15,9 @@ namespace GovBot.Features.Groups;
 /// </summary>
 internal static class GroupTable
 {
+    /// <summary>Table, keys and columns for <see cref="EntityStore{T}"/>.</summary>
+    public static TableMapping<Group> Mapping { get; } = new(TableNames.Groups, ToRow, FromRow, g => $"Group {g.Code}");
+
     public const string Partition = "group";
 
     public static TableEntity ToRow(Group g)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Recognition;
 
 namespace GovBot.Features.Meetings;
 
@@ -67,6 +68,19 @@ public static class MeetingCards
         actions.Add(ActionSubmit.ImBack($"Open {meeting.GroupCode} actions", $"open {meeting.GroupCode} actions"));
         return CardKit.Build(new AdaptiveCard(body, actions) { FullWidth = true });
     }
+
+    /// <summary>"Upcoming DAG meetings, Mon 4 Mar to Sun 31 Mar".</summary>
+    public static string UpcomingTitle(string? groupCode, DateRange window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var title = groupCode is { } code ? $"Upcoming {code} meetings" : "Upcoming meetings";
+        return $"{title}, {UkFormat.ShortDate(window.From)} to {UkFormat.ShortDate(window.To)}";
+    }
+
+    public static JsonObject NoSuchGroup(string groupCode) => CommonCards.Error($"I don't know a group called **{groupCode}**.", "upcoming meetings");
+
+    public static JsonObject NoSuchMeeting(string groupCode, string number) =>
+        CommonCards.Error($"I have no record of **{groupCode} {number}**.", $"next {groupCode} meeting");
 
     /// <summary>Upcoming meetings across groups, soonest first, paged.</summary>
     public static JsonObject Upcoming(IReadOnlyList<UpcomingMeeting> meetings, DateOnly asOf, string query, int page = 0, string title = "Upcoming meetings")

@@ -33,6 +33,10 @@ public sealed class MeetingStore(GovBotTables tables)
         return row is null ? null : new(MeetingTable.FromRow(row), row.ETag);
     }
 
+    /// <summary>The meeting "DAG 34", for <see cref="ETagUpdate"/>.</summary>
+    public VersionedRow<Meeting> Row(string groupCode, string number) =>
+        new($"Meeting {groupCode} {number}", ct => GetAsync(groupCode, number, ct), CreateAsync, UpdateAsync);
+
     /// <summary>Meetings of every group on a day in [from, to], by date and start time.</summary>
     public async Task<IReadOnlyList<Meeting>> ListBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {

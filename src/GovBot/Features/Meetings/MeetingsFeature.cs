@@ -12,6 +12,7 @@ public sealed class MeetingsFeature : IGovBotFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddSingleton<MeetingStore>();
+        feature.Services.AddSingleton<MeetingQueries>();
         feature.Services.AddSingleton<MeetingAnswers>();
         feature.Tables(TableNames.Meetings, TableNames.MeetingsByMonth)
             .Questions(MeetingGrammar.Register)

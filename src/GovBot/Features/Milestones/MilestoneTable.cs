@@ -9,6 +9,9 @@ namespace GovBot.Features.Milestones;
 /// </summary>
 internal static class MilestoneTable
 {
+    /// <summary>Table, keys and columns for <see cref="EntityStore{T}"/>.</summary>
+    public static TableMapping<Milestone> Mapping { get; } = new(TableNames.Milestones, ToRow, FromRow, m => $"Milestone {m.Id}");
+
     public const string Partition = "milestone";
 
     public static TableEntity ToRow(Milestone m)

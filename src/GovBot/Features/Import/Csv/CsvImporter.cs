@@ -44,7 +44,8 @@ public sealed partial class CsvImporter(
 {
     public const int MaxRows = 10_000;
     public const string ImportAuthor = "CSV import";
-    private const int MaxConflictRetries = 3;
+    /// <summary>Writes tried per row when other writers keep changing it.</summary>
+    private const int Attempts = 4;
 
     private sealed record RowOutcome(CsvRowChange Change, string? Column = null, string? Problem = null);
 
@@ -194,61 +195,43 @@ public sealed partial class CsvImporter(
 
     private async Task<RowOutcome> ApplyActionAsync(ActionItem row, bool write, RunState state, CancellationToken ct)
     {
-        state.Directory ??= await people.ListAsync(ct);
-        for (var attempt = 0; ; attempt++)
+        var directory = state.Directory ??= await people.ListAsync(ct);
+        var entry = new ActionUpdate(clock.GetUtcNow(), null, ImportAuthor, "Imported from CSV", row.Status, row.Due);
+        return await ApplyAsync(actions.Row(row.Ref), stored =>
         {
-            var existing = await actions.GetAsync(row.Ref, ct);
-            if (existing is not null && existing.Value.GroupCode != row.GroupCode)
+            if (stored is null)
             {
-                return new(CsvRowChange.Updated, "group", $"action {row.Ref} belongs to {existing.Value.GroupCode}; an action cannot move to another group");
-            }
-            var now = clock.GetUtcNow();
-            ActionItem next;
-            CsvRowChange change;
-            if (existing is null)
-            {
-                next = row with
+                var created = row with
                 {
-                    Owners = StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, row.GroupCode), state.Directory),
-                    History = [new ActionUpdate(now, null, ImportAuthor, "Imported from CSV", row.Status, row.Due)],
+                    Owners = StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, row.GroupCode), directory),
+                    History = [],
                 };
-                change = CsvRowChange.Created;
+                return Write(created.Recording(entry), CsvRowChange.Created);
             }
-            else
+            if (stored.GroupCode != row.GroupCode)
             {
-                var stored = existing.Value;
-                next = stored with
-                {
-                    MeetingNumber = Keep(stored.MeetingNumber, row.MeetingNumber),
-                    Raised = row.Raised,
-                    Text = row.Text,
-                    OwnerText = Keep(stored.OwnerText, row.OwnerText)!,
-                    Owners = Keep(stored.OwnerText, row.OwnerText) == stored.OwnerText
-                        ? stored.Owners
-                        : StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, stored.GroupCode), state.Directory),
-                    Due = row.Due,
-                    Status = row.Status,
-                    LatestUpdate = Keep(stored.LatestUpdate, row.LatestUpdate),
-                };
-                if (Same(next, stored)) return new(CsvRowChange.Unchanged);
-                if (next.Status != stored.Status || next.LatestUpdate != stored.LatestUpdate || next.Due != stored.Due)
-                {
-                    next = next with { History = [.. stored.History, new ActionUpdate(now, null, ImportAuthor, "Imported from CSV", next.Status, next.Due)] };
-                }
-                change = CsvRowChange.Updated;
+                return new(null, new(CsvRowChange.Updated, "group", $"action {row.Ref} belongs to {stored.GroupCode}; an action cannot move to another group"));
             }
-            if (!write) return new(change);
-            try
+            var next = stored with
             {
-                if (existing is null) await actions.CreateAsync(next, ct);
-                else await actions.UpdateAsync(existing, next, ct);
-                return new(change);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
+                MeetingNumber = Keep(stored.MeetingNumber, row.MeetingNumber),
+                Raised = row.Raised,
+                Text = row.Text,
+                OwnerText = Keep(stored.OwnerText, row.OwnerText)!,
+                Owners = Keep(stored.OwnerText, row.OwnerText) == stored.OwnerText
+                    ? stored.Owners
+                    : StoragePapersImportWriter.ToDirectoryIds(OwnerResolver.Resolve(row.OwnerText, stored.GroupCode), directory),
+                Due = row.Due,
+                Status = row.Status,
+                LatestUpdate = Keep(stored.LatestUpdate, row.LatestUpdate),
+            };
+            if (Same(next, stored)) return Unchanged<ActionItem>();
+            if (next.Status != stored.Status || next.LatestUpdate != stored.LatestUpdate || next.Due != stored.Due)
             {
-                // Changed meanwhile: read it again and apply the row on top.
+                next = next.Recording(entry with { Status = next.Status, Due = next.Due });
             }
-        }
+            return Write(next, CsvRowChange.Updated);
+        }, write, ct);
     }
 
     // ---- Meetings ----
@@ -267,34 +250,21 @@ public sealed partial class CsvImporter(
         return new Meeting(group, number, extraordinary, date, start, end, location, joinUrl, [], []);
     }
 
-    private async Task<RowOutcome> ApplyMeetingAsync(Meeting row, bool write, RunState state, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<RowOutcome> ApplyMeetingAsync(Meeting row, bool write, RunState state, CancellationToken ct) =>
+        ApplyAsync(meetings.Row(row.GroupCode, row.Number), stored =>
         {
-            var existing = await meetings.GetAsync(row.GroupCode, row.Number, ct);
-            var next = existing is null ? row : existing.Value with
+            if (stored is null) return Write(row, CsvRowChange.Created);
+            var next = stored with
             {
                 IsExtraordinary = row.IsExtraordinary,
                 Date = row.Date,
                 Start = row.Start,
                 End = row.End,
-                Location = Keep(existing.Value.Location, row.Location),
-                JoinUrl = Keep(existing.Value.JoinUrl, row.JoinUrl),
+                Location = Keep(stored.Location, row.Location),
+                JoinUrl = Keep(stored.JoinUrl, row.JoinUrl),
             };
-            if (existing is not null && Same(next, existing.Value)) return new(CsvRowChange.Unchanged);
-            var change = existing is null ? CsvRowChange.Created : CsvRowChange.Updated;
-            if (!write) return new(change);
-            try
-            {
-                if (existing is null) await meetings.CreateAsync(next, ct);
-                else await meetings.UpdateAsync(existing, next, ct);
-                return new(change);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
-            {
-            }
-        }
-    }
+            return Same(next, stored) ? Unchanged<Meeting>() : Write(next, CsvRowChange.Updated);
+        }, write, ct);
 
     // ---- Change requests ----
 
@@ -317,36 +287,23 @@ public sealed partial class CsvImporter(
         return new ChangeRequest(id, title, raiser, stage, outcome, [], opens, closes, [], release, [], summary);
     }
 
-    private async Task<RowOutcome> ApplyChangeAsync(ChangeRequest row, bool write, RunState state, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<RowOutcome> ApplyChangeAsync(ChangeRequest row, bool write, RunState state, CancellationToken ct) =>
+        ApplyAsync(changes.Row(row.Id), stored =>
         {
-            var existing = await changes.GetAsync(row.Id, ct);
-            var next = existing is null ? row : existing.Value with
+            if (stored is null) return Write(row, CsvRowChange.Created);
+            var next = stored with
             {
                 Title = row.Title,
-                Raiser = Keep(existing.Value.Raiser, row.Raiser),
+                Raiser = Keep(stored.Raiser, row.Raiser),
                 Stage = row.Stage,
                 Outcome = row.Outcome,
-                TargetRelease = Keep(existing.Value.TargetRelease, row.TargetRelease),
+                TargetRelease = Keep(stored.TargetRelease, row.TargetRelease),
                 ImpactAssessmentOpens = row.ImpactAssessmentOpens,
                 ImpactAssessmentCloses = row.ImpactAssessmentCloses,
-                Summary = Keep(existing.Value.Summary, row.Summary),
+                Summary = Keep(stored.Summary, row.Summary),
             };
-            if (existing is not null && Same(next, existing.Value)) return new(CsvRowChange.Unchanged);
-            var change = existing is null ? CsvRowChange.Created : CsvRowChange.Updated;
-            if (!write) return new(change);
-            try
-            {
-                if (existing is null) await changes.CreateAsync(next, ct);
-                else await changes.UpdateAsync(existing, next, ct);
-                return new(change);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
-            {
-            }
-        }
-    }
+            return Same(next, stored) ? Unchanged<ChangeRequest>() : Write(next, CsvRowChange.Updated);
+        }, write, ct);
 
     // ---- Checklist ----
 
@@ -362,33 +319,28 @@ public sealed partial class CsvImporter(
         return new ChecklistItem(published, number, text, deadline, reminder, link, source);
     }
 
-    private async Task<RowOutcome> ApplyChecklistAsync(ChecklistItem row, bool write, RunState state, CancellationToken ct)
+    private Task<RowOutcome> ApplyChecklistAsync(ChecklistItem row, bool write, RunState state, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        // The deadline names the partition, so an item whose deadline changes is found through the list (read once
+        // per import, and again only after a lost race). A new item is upserted: the store has no add.
+        var reads = 0;
+        var item = new VersionedRow<ChecklistItem>($"Checklist item {row.Id}", async token =>
         {
-            // The deadline names the partition, so an item whose deadline changes is found through the list.
-            state.Checklist ??= await checklist.ListAsync(ct);
+            if (reads++ > 0) state.Checklist = null;
+            state.Checklist ??= await checklist.ListAsync(token);
             var listed = state.Checklist.FirstOrDefault(i => i.Id == row.Id);
-            var existing = listed is null ? null : await checklist.GetAsync(listed.Id, listed.Deadline, ct);
-            var next = existing is null ? row : row with
+            return listed is null ? null : await checklist.GetAsync(listed.Id, listed.Deadline, token);
+        }, checklist.UpsertAsync, checklist.UpdateAsync);
+        return ApplyAsync(item, stored =>
+        {
+            if (stored is null) return Write(row, CsvRowChange.Created);
+            var next = row with
             {
-                Link = Keep(existing.Value.Link, row.Link),
-                Source = Keep(existing.Value.Source, row.Source),
+                Link = Keep(stored.Link, row.Link),
+                Source = Keep(stored.Source, row.Source),
             };
-            if (existing is not null && Same(next, existing.Value)) return new(CsvRowChange.Unchanged);
-            var change = existing is null ? CsvRowChange.Created : CsvRowChange.Updated;
-            if (!write) return new(change);
-            try
-            {
-                if (existing is null) await checklist.UpsertAsync(next, ct);
-                else await checklist.UpdateAsync(existing, next, ct);
-                return new(change);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                state.Checklist = null;
-            }
-        }
+            return Same(next, stored) ? Unchanged<ChecklistItem>() : Write(next, CsvRowChange.Updated);
+        }, write, ct);
     }
 
     // ---- People ----
@@ -408,32 +360,34 @@ public sealed partial class CsvImporter(
         return new Person(id, oid, name, email, organisation, aliases, isPmo);
     }
 
-    private async Task<RowOutcome> ApplyPersonAsync(Person row, bool write, RunState state, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<RowOutcome> ApplyPersonAsync(Person row, bool write, RunState state, CancellationToken ct) =>
+        ApplyAsync(people.Row(row.Id), stored =>
         {
-            var existing = await people.GetAsync(row.Id, ct);
-            var next = existing is null ? row : row with
+            if (stored is null) return Write(row, CsvRowChange.Created);
+            var next = row with
             {
-                Organisation = Keep(existing.Value.Organisation, row.Organisation),
-                EntraObjectId = Keep(existing.Value.EntraObjectId, row.EntraObjectId),
+                Organisation = Keep(stored.Organisation, row.Organisation),
+                EntraObjectId = Keep(stored.EntraObjectId, row.EntraObjectId),
             };
-            if (existing is not null && Same(next, existing.Value)) return new(CsvRowChange.Unchanged);
-            var change = existing is null ? CsvRowChange.Created : CsvRowChange.Updated;
-            if (!write) return new(change);
-            try
-            {
-                if (existing is null) await people.CreateAsync(next, ct);
-                else await people.UpdateAsync(existing, next, ct);
-                return new(change);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
-            {
-            }
-        }
-    }
+            return Same(next, stored) ? Unchanged<Person>() : Write(next, CsvRowChange.Updated);
+        }, write, ct);
 
     // ---- Helpers ----
+
+    /// <summary>
+    /// Plans the row against what is stored; when writing, writes it under the ETag, re-planning on the latest version
+    /// after a lost race (<see cref="Attempts"/> in all).
+    /// </summary>
+    private static async Task<RowOutcome> ApplyAsync<T>(VersionedRow<T> row, Func<T?, Planned<T, RowOutcome>> plan, bool write, CancellationToken ct)
+        where T : class
+    {
+        if (!write) return plan((await row.Read(ct))?.Value).Outcome;
+        return (await ETagUpdate.UpdateAsync(row, plan, Attempts, ct)).Outcome;
+    }
+
+    private static Planned<T, RowOutcome> Write<T>(T next, CsvRowChange change) where T : class => new(next, new(change));
+
+    private static Planned<T, RowOutcome> Unchanged<T>() where T : class => new(null, new(CsvRowChange.Unchanged));
 
     private static string? Url(CsvRowReader r, string column)
     {

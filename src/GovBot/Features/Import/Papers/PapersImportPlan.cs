@@ -123,8 +123,8 @@ public sealed record PapersImportPlan(
         }
         var what = next.Status != existing.Status ? $"status {existing.Status} → {next.Status}" : "latest update changed";
         if (next.Due != existing.Due) what += $", due {next.Due:yyyy-MM-dd}";
-        var history = existing.History.Append(new ActionUpdate(asOf, AuthorPersonId: null, ImportAuthor, $"Updated from {Source}: {what}", next.Status, next.Due)).ToList();
-        return new ActionChange(row.Ref, ActionChangeKind.Updated, next with { History = history });
+        return new ActionChange(row.Ref, ActionChangeKind.Updated,
+            next.Recording(new ActionUpdate(asOf, AuthorPersonId: null, ImportAuthor, $"Updated from {Source}: {what}", next.Status, next.Due)));
     }
 
     internal static DateTimeOffset StartOfUkDay(DateOnly date)

@@ -20,7 +20,8 @@ public sealed class StoragePapersImportWriter(
     ChecklistStore checklist,
     PersonStore people) : IPapersImportWriter
 {
-    private const int MaxConflictRetries = 3;
+    /// <summary>Writes tried per action when other writers keep changing it.</summary>
+    private const int Attempts = 4;
 
     public async Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken)
     {
@@ -54,23 +55,15 @@ public sealed class StoragePapersImportWriter(
 
     private async Task<ActionChangeKind> WriteActionAsync(PapersImportPlan plan, PapersActionRow row, IReadOnlyList<Person> directory, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        // Someone may change the action meanwhile: the papers are then re-applied on top of their change.
+        var result = await ETagUpdate.UpdateAsync(actions.Row(row.Ref), stored =>
         {
-            var existing = await actions.GetAsync(row.Ref, cancellationToken);
-            var change = plan.ApplyAction(existing?.Value, row);
-            if (change is not { Kind: ActionChangeKind.Created or ActionChangeKind.Updated, Result: { } result }) return change.Kind;
-            result = result with { Owners = ToDirectoryIds(result.Owners, directory) };
-            try
-            {
-                if (existing is null) await actions.CreateAsync(result, cancellationToken);
-                else await actions.UpdateAsync(existing, result, cancellationToken);
-                return change.Kind;
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < MaxConflictRetries)
-            {
-                // Someone changed it meanwhile: read it again and re-apply the papers on top.
-            }
-        }
+            var change = plan.ApplyAction(stored, row);
+            return change is { Kind: ActionChangeKind.Created or ActionChangeKind.Updated, Result: { } next }
+                ? new Planned<ActionItem, ActionChangeKind>(next with { Owners = ToDirectoryIds(next.Owners, directory) }, change.Kind)
+                : new(null, change.Kind);
+        }, Attempts, cancellationToken);
+        return result.Outcome;
     }
 
     /// <summary>Owner names in papers are spelt as written ("Paul Pettit"); the directory knows the person by name or alias.</summary>
