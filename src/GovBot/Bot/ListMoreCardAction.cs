@@ -1,6 +1,5 @@
 using GovBot.Cards;
 using GovBot.Connector;
-using CardAction = GovBot.Connector.CardAction;
 using GovBot.Recognition;
 
 namespace GovBot.Bot;

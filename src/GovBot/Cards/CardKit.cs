@@ -37,7 +37,7 @@ public static partial class CardKit
     }
 
     /// <summary>One page of a list and, when there are more, a "Show more" button for the next page.</summary>
-    public static (IReadOnlyList<T> Items, CardAction? More, string Summary) Page<T>(IReadOnlyList<T> all, string query, int page, int pageSize = DefaultPageSize)
+    public static (IReadOnlyList<T> Items, CardButton? More, string Summary) Page<T>(IReadOnlyList<T> all, string query, int page, int pageSize = DefaultPageSize)
     {
         page = Math.Max(0, page);
         pageSize = Math.Max(1, pageSize);

@@ -6,7 +6,7 @@ namespace GovBot.Cards;
 // omitting unset properties, so the wire shape is visible next to the type.
 
 /// <summary>The card root. Always version 1.5 (Teams' ceiling, and required for Action.Execute).</summary>
-public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList<CardAction>? Actions = null)
+public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList<CardButton>? Actions = null)
 {
     public const string Version = "1.5";
     public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -96,7 +96,7 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
     public ContainerStyle? Style { get; init; }
-    public CardAction? SelectAction { get; init; }
+    public CardButton? SelectAction { get; init; }
 
     public override JsonObject ToJson()
     {
@@ -154,7 +154,7 @@ public sealed record Table(IReadOnlyList<int> ColumnWidths, IReadOnlyList<IReadO
     }
 }
 
-public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement
+public sealed record ActionSet(IReadOnlyList<CardButton> Actions) : CardElement
 {
     public override JsonObject ToJson()
     {
@@ -256,7 +256,7 @@ public sealed record InputDate(string InputId, string Label) : CardElement
 }
 
 /// <summary>An action: a button on the card or in an ActionSet.</summary>
-public abstract record CardAction(string Title)
+public abstract record CardButton(string Title)
 {
     public string? Id { get; init; }
     public abstract JsonObject ToJson();
@@ -270,7 +270,7 @@ public abstract record CardAction(string Title)
 }
 
 /// <summary>Universal Action: Teams sends an adaptiveCard/action invoke with the verb, the data and the card's inputs.</summary>
-public sealed record ActionExecute(string Title, string Verb, JsonObject? Data = null) : CardAction(Title)
+public sealed record ActionExecute(string Title, string Verb, JsonObject? Data = null) : CardButton(Title)
 {
     public override JsonObject ToJson()
     {
@@ -282,7 +282,7 @@ public sealed record ActionExecute(string Title, string Verb, JsonObject? Data =
 }
 
 /// <summary>A Submit button; with <see cref="ImBack"/> it posts the text as if the user had typed it.</summary>
-public sealed record ActionSubmit(string Title, JsonObject? Data = null) : CardAction(Title)
+public sealed record ActionSubmit(string Title, JsonObject? Data = null) : CardButton(Title)
 {
     /// <summary>A button that sends <paramref name="text"/> as the user's own message.</summary>
     public static ActionSubmit ImBack(string title, string text) =>
@@ -296,7 +296,7 @@ public sealed record ActionSubmit(string Title, JsonObject? Data = null) : CardA
     }
 }
 
-public sealed record ActionOpenUrl(string Title, string Url) : CardAction(Title)
+public sealed record ActionOpenUrl(string Title, string Url) : CardButton(Title)
 {
     public override JsonObject ToJson()
     {
@@ -307,7 +307,7 @@ public sealed record ActionOpenUrl(string Title, string Url) : CardAction(Title)
 }
 
 /// <summary>Reveals a nested card, e.g. a small form; its own actions submit its inputs.</summary>
-public sealed record ActionShowCard(string Title, AdaptiveCard Card) : CardAction(Title)
+public sealed record ActionShowCard(string Title, AdaptiveCard Card) : CardButton(Title)
 {
     public override JsonObject ToJson()
     {

@@ -8,7 +8,7 @@ public static class CommonCards
     /// <summary>Something went wrong; <paramref name="message"/> is for the user (no internals).</summary>
     public static JsonObject Error(string message, string? retryText = null)
     {
-        var actions = retryText is null ? null : new CardAction[] { ActionSubmit.ImBack("Try again", retryText) };
+        var actions = retryText is null ? null : new CardButton[] { ActionSubmit.ImBack("Try again", retryText) };
         return CardKit.Build(new AdaptiveCard(
         [
             CardKit.Title("Sorry, that didn't work"),

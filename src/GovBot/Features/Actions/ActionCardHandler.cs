@@ -6,7 +6,6 @@ using GovBot.Bot;
 using GovBot.Clock;
 using GovBot.Connector;
 using GovBot.Storage;
-using CardAction = GovBot.Connector.CardAction;
 
 namespace GovBot.Features.Actions;
 

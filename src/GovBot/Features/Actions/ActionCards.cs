@@ -123,7 +123,7 @@ public static class ActionCards
             if (etag is not null) d["etag"] = etag;
             return d;
         };
-        var actions = new List<CardAction>();
+        var actions = new List<CardButton>();
         if (buttons.HasFlag(ActionButtons.Update))
             actions.Add(new ActionShowCard("Add an update", new AdaptiveCard(
                 [new InputText(UpdateTextInputId, "Your update")

@@ -1,7 +1,6 @@
 using GovBot.Bot;
 using GovBot.Cards;
 using GovBot.Connector;
-using CardAction = GovBot.Connector.CardAction;
 using GovBot.Storage;
 
 namespace GovBot.Features.ChangeRequests;

@@ -39,7 +39,7 @@ public static class GroupCards
         }
         body.Add(new FactSet(facts));
 
-        var actions = new List<CardAction>
+        var actions = new List<CardButton>
         {
             ActionSubmit.ImBack("Next meeting", $"next {group.Code} meeting"),
             ActionSubmit.ImBack("Open actions", $"open {group.Code} actions"),

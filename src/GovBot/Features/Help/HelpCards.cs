@@ -50,7 +50,7 @@ public static class HelpCards
         if (!string.IsNullOrWhiteSpace(text)) body.Add(new TextBlock($"You asked: _{CardKit.Safe(text.Replace('_', ' ').Replace('*', ' '), 200)}_") { IsSubtle = true });
         body.Add(new TextBlock(suggestions.Count > 0 ? "Did you mean one of these?" : "Try one of these:"));
         var questions = suggestions.Count > 0 ? suggestions.Take(4).ToList() : ["my open actions", "upcoming meetings"];
-        var actions = questions.Select(q => (CardAction)ActionSubmit.ImBack(Sentence(q), q)).ToList();
+        var actions = questions.Select(q => (CardButton)ActionSubmit.ImBack(Sentence(q), q)).ToList();
         if (!questions.Contains("help")) actions.Add(ActionSubmit.ImBack("Help", "help"));
         return CardKit.Build(new AdaptiveCard(body, actions));
     }

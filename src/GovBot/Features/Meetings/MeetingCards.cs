@@ -63,7 +63,7 @@ public static class MeetingCards
             body.Add(new TextBlock(CardKit.Bullets(meeting.Documents.Take(MaxDocuments).Select(DocumentLine))));
         }
 
-        var actions = new List<CardAction>();
+        var actions = new List<CardButton>();
         if (IsHttps(meeting.JoinUrl)) actions.Add(new ActionOpenUrl("Join", meeting.JoinUrl!));
         actions.Add(ActionSubmit.ImBack($"Open {meeting.GroupCode} actions", $"open {meeting.GroupCode} actions"));
         return CardKit.Build(new AdaptiveCard(body, actions) { FullWidth = true });

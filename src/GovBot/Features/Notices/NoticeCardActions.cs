@@ -7,7 +7,6 @@ using GovBot.Features.Actions;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Reminders;
-using CardAction = GovBot.Connector.CardAction;
 
 namespace GovBot.Features.Notices;
 

@@ -93,7 +93,7 @@ public static class NoticeCards
     public static JsonObject Recipient(Notice notice, string? calendarUrl, NoticeResponseKind? mine = null)
     {
         var body = RecipientBody(notice, mine);
-        var actions = new List<CardAction>();
+        var actions = new List<CardButton>();
         if (notice.Status != NoticeStatus.Cancelled)
         {
             var data = Number(notice.Number);
@@ -134,7 +134,7 @@ public static class NoticeCards
             body.Add(CardKit.SectionHeading("Agenda"));
             body.Add(new TextBlock(CardKit.Safe(agenda.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r", StringComparison.Ordinal), NoticeForm.MaxAgenda)));
         }
-        var links = new List<CardAction>();
+        var links = new List<CardButton>();
         if (!cancelled && d.JoinUrl is { } join) links.Add(new ActionOpenUrl("Join meeting", join));
         if (d.PapersUrl is { } papers) links.Add(new ActionOpenUrl("Papers", papers));
         if (links.Count > 0) body.Add(new ActionSet(links));
@@ -181,7 +181,7 @@ public static class NoticeCards
                 : $"Sending to {counts.Total} recipients…") { IsSubtle = !counts.IsComplete, Weight = counts.IsComplete ? TextWeight.Bolder : null },
         };
         var data = Number(notice.Number);
-        var actions = new List<CardAction> { new ActionExecute("Report", ReportVerb, data) };
+        var actions = new List<CardButton> { new ActionExecute("Report", ReportVerb, data) };
         if (notice.Status != NoticeStatus.Cancelled)
         {
             actions.Add(new ActionShowCard("Change time or place", new AdaptiveCard(
@@ -235,7 +235,7 @@ public static class NoticeCards
             body.Add(CardKit.SectionHeading($"{(kind == NoticeResponseKind.Apologies ? "Apologies" : "Acknowledged")} ({these.Count})"));
             body.Add(new TextBlock(these.Count == 0 ? "None." : CardKit.Safe(string.Join(", ", these.Select(r => r.Name)), 2000)));
         }
-        var actions = csvUrl is null ? null : new CardAction[] { new ActionOpenUrl("Export CSV", csvUrl) };
+        var actions = csvUrl is null ? null : new CardButton[] { new ActionOpenUrl("Export CSV", csvUrl) };
         return CardKit.Build(new AdaptiveCard(body, actions) { FullWidth = true });
     }
 

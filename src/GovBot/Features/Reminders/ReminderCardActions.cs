@@ -5,7 +5,6 @@ using GovBot.Calendar;
 using GovBot.Clock;
 using GovBot.Connector;
 using Microsoft.Extensions.Options;
-using CardAction = GovBot.Connector.CardAction;
 
 namespace GovBot.Features.Reminders;
 

@@ -40,7 +40,7 @@ public static class ReminderCards
             if (more > 0) body.Add(new TextBlock($"…and {more} more. Ask me for the full list.") { IsSubtle = true });
         }
 
-        var actions = new List<CardAction>();
+        var actions = new List<CardButton>();
         if (personal)
         {
             var keys = digest.Items.Select(i => i.Item.Key).Distinct().Take(MaxSnoozeItems).ToList();
@@ -70,7 +70,7 @@ public static class ReminderCards
             new("Checklist deadlines", checklist ? "On: 5 and 1 working days before, and on the day" : "Off"),
             new("Delivered", !installed ? "Not yet: I have no personal chat with you" : reachable ? "Here, at 09:00 on working days" : "Paused: Teams refused my last message"),
         ]));
-        var buttons = new List<CardAction>
+        var buttons = new List<CardButton>
         {
             actions || checklist ? ActionSubmit.ImBack("Turn all reminders off", "reminders off") : ActionSubmit.ImBack("Turn reminders on", "reminders on"),
         };

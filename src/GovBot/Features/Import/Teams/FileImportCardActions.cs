@@ -2,7 +2,6 @@ using GovBot.Cards;
 using GovBot.Bot;
 using GovBot.Connector;
 using GovBot.Features.Actions;
-using CardAction = GovBot.Connector.CardAction;
 
 namespace GovBot.Features.Import;
 
