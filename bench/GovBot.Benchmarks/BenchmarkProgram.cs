@@ -1,6 +1,9 @@
 namespace GovBot.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c> (or <c>notices</c>).</summary>
+/// <summary>
+/// Entry point of <c>./govbot bench</c>: with no suite (or only options such as <c>--full</c>), the endpoint suite
+/// (<see cref="BenchMain"/>); <c>reminders</c> or <c>notices</c> run that feature's suite.
+/// </summary>
 internal static class BenchmarkProgram
 {
     private static async Task<int> Main(string[] args)
@@ -14,8 +17,10 @@ internal static class BenchmarkProgram
             case "notices":
                 await NoticeBenchmark.RunAsync(Console.Out);
                 return 0;
+            case "" or "--full" or "--seed-only":
+                return await BenchMain.RunAsync(args);
             default:
-                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders|notices");
+                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks [--full] | reminders | notices");
                 return 2;
         }
     }

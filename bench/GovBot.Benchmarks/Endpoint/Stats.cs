@@ -1,4 +1,4 @@
-namespace GovBot.Bench;
+namespace GovBot.Benchmarks;
 
 /// <summary>Latency samples (milliseconds) and what a table row says about them.</summary>
 public sealed class Stats(string name)

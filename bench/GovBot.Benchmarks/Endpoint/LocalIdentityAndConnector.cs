@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace GovBot.Bench;
+namespace GovBot.Benchmarks;
 
 /// <summary>
 /// Everything a bot talks to, on one loopback Kestrel server in this process:

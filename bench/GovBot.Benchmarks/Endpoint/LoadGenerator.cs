@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace GovBot.Bench;
+namespace GovBot.Benchmarks;
 
 /// <summary>
 /// Our own load generator: CONCURRENCY loops on loopback, each posting a Teams-style message activity to a bot's

@@ -4,7 +4,7 @@ using GovBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GovBot.Bench;
+namespace GovBot.Benchmarks;
 
 /// <summary>
 /// Grows the action log to a given size with realistic-looking actions: 20 per owner (synthetic owners are person

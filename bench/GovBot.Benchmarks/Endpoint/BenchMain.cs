@@ -4,7 +4,7 @@ using System.Text;
 using GovBot.SampleData;
 using GovBot.Testing;
 
-namespace GovBot.Bench;
+namespace GovBot.Benchmarks;
 
 /// <summary>
 /// <c>./govbot bench</c>: three suites on loopback, each bounded, printed as Markdown tables (about 5 minutes on 2 cores).
@@ -25,7 +25,7 @@ public static class BenchMain
     // inside the 10-minute budget of the whole bench (the table then says how far seeding got).
     private static readonly TimeSpan SeedingBudget = TimeSpan.FromMinutes(4);
 
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var total = Stopwatch.StartNew();
         if (args is ["--seed-only", var n])
