@@ -161,10 +161,10 @@ public sealed class MiddlewareTests
 
     public sealed class OuterMiddleware(Trace trace) : IBotMiddleware
     {
-        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn next, CancellationToken cancellationToken)
+        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn continueTurn, CancellationToken cancellationToken)
         {
             trace.Add($"outer before {kind}");
-            var response = await next(cancellationToken);
+            var response = await continueTurn(cancellationToken);
             trace.Add($"outer after {kind}");
             return response;
         }
@@ -172,10 +172,10 @@ public sealed class MiddlewareTests
 
     public sealed class InnerMiddleware(Trace trace) : IBotMiddleware
     {
-        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn next, CancellationToken cancellationToken)
+        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn continueTurn, CancellationToken cancellationToken)
         {
             trace.Add($"inner before {kind}");
-            var response = await next(cancellationToken);
+            var response = await continueTurn(cancellationToken);
             trace.Add($"inner after {kind}");
             return response;
         }
@@ -183,16 +183,16 @@ public sealed class MiddlewareTests
 
     public sealed class TeapotMiddleware : IBotMiddleware
     {
-        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn next, CancellationToken cancellationToken)
+        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn continueTurn, CancellationToken cancellationToken)
         {
-            var response = await next(cancellationToken);
+            var response = await continueTurn(cancellationToken);
             return response?.Status == 200 ? InvokeResponse.Error(418, "Teapot", "short and stout") : response;
         }
     }
 
     public sealed class ThrowingMiddleware : IBotMiddleware
     {
-        public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn next, CancellationToken cancellationToken) =>
+        public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn continueTurn, CancellationToken cancellationToken) =>
             throw new TimeoutException("from middleware");
     }
 

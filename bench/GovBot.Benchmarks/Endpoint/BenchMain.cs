@@ -66,8 +66,8 @@ public static class BenchMain
 
         // Suite 1: the same question, the same load, both bots, authentication on.
         var token = identity.InboundToken();
-        var govLoad = new LoadGenerator(identity, govBot.MessagesEndpoint, token, caller.EntraObjectId!, caller.Name);
-        var jsLoad = new LoadGenerator(identity, new Uri(agentsJs.BaseUrl, "/api/messages"), token, caller.EntraObjectId!, caller.Name);
+        using var govLoad = new LoadGenerator(identity, govBot.MessagesEndpoint, token, caller.EntraObjectId!, caller.Name);
+        using var jsLoad = new LoadGenerator(identity, new Uri(agentsJs.BaseUrl, "/api/messages"), token, caller.EntraObjectId!, caller.Name);
         var govRefuses = await RefusesWithoutTokenAsync(govBot.MessagesEndpoint, identity);
         var jsRefuses = await RefusesWithoutTokenAsync(new Uri(agentsJs.BaseUrl, "/api/messages"), identity);
         Require(govRefuses == 401 && jsRefuses == 401, $"Authentication is not on: without a token GovBot answered {govRefuses}, the Agents SDK bot {jsRefuses} (expected 401 from both).");
@@ -90,7 +90,7 @@ public static class BenchMain
         var jsMb = WorkingSetMb(agentsJs.Process);
 
         report.AppendLine();
-        report.AppendLine($"### /api/messages: \"CR043\" answered with an Adaptive Card, authentication ON for both bots, {Concurrency} concurrent clients, loopback");
+        report.AppendLine(CultureInfo.InvariantCulture, $"### /api/messages: \"CR043\" answered with an Adaptive Card, authentication ON for both bots, {Concurrency} concurrent clients, loopback");
         report.AppendLine();
         report.AppendLine("Each turn: POST an activity with a bearer token (RS256, validated against the local issuer's keys) → the bot answers with a card through the fake connector, using its own outbound token (managed-identity endpoint). Latency = until the reply reaches the connector.");
         report.AppendLine();
@@ -98,16 +98,16 @@ public static class BenchMain
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         report.AppendLine(Row(gov, govCardBytes));
         report.AppendLine(Row(js, jsCardBytes));
-        report.AppendLine($"| **GovBot ÷ Agents SDK** | | | **{Ratio(gov.PerSecond, js.PerSecond)}** × throughput | {Ratio(gov.P50, js.P50)} × p50 | {Ratio(gov.P99, js.P99)} × p99 | |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **GovBot ÷ Agents SDK** | | | **{Ratio(gov.PerSecond, js.PerSecond)}** × throughput | {Ratio(gov.P50, js.P50)} × p50 | {Ratio(gov.P99, js.P99)} × p99 | |");
         report.AppendLine();
-        report.AppendLine($"Authentication check before the run: an activity without a token got {govRefuses} from GovBot and {jsRefuses} from the Agents SDK bot.");
-        report.AppendLine($"GovBot's turn reads the change request, its decisions and meetings from Azurite; the JS bot builds its card in memory (no storage). Replies seen by the connector: {identity.Replies}, without a bearer token: {identity.UnauthenticatedReplies}; managed-identity token requests: {identity.ManagedIdentityCalls}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Authentication check before the run: an activity without a token got {govRefuses} from GovBot and {jsRefuses} from the Agents SDK bot.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"GovBot's turn reads the change request, its decisions and meetings from Azurite; the JS bot builds its card in memory (no storage). Replies seen by the connector: {identity.Replies}, without a bearer token: {identity.UnauthenticatedReplies}; managed-identity token requests: {identity.ManagedIdentityCalls}.");
 
         // Suite 2: "my open actions" as the action log grows. Azurite's seeding rate bounds it (see SeedingBudget).
         var full = args.Contains("--full");
         var budget = full ? TimeSpan.MaxValue : SeedingBudget;
         report.AppendLine();
-        report.AppendLine($"### \"my open actions\" as the action log grows (the caller owns {SyntheticData.ActionsPerOwner} synthetic actions + the sample data's; {SyntheticData.ActionsPerOwner} actions per owner; 1 client, sequential)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"### \"my open actions\" as the action log grows (the caller owns {SyntheticData.ActionsPerOwner} synthetic actions + the sample data's; {SyntheticData.ActionsPerOwner} actions per owner; 1 client, sequential)");
         report.AppendLine();
         report.AppendLine("| actions in Azurite | seeding s (cumulative) | turns | p50 ms | p99 ms | Azurite alone: caller's index partition, p50 ms |");
         report.AppendLine("|---:|---:|---:|---:|---:|---:|");

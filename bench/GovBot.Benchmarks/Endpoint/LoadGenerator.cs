@@ -10,10 +10,12 @@ namespace GovBot.Benchmarks;
 /// /api/messages and timing it until the bot's reply reaches the fake connector (the whole turn, whether the bot
 /// acknowledges first, as GovBot does, or answers inside the request, as the Agents SDK does). Bounded by count and time.
 /// </summary>
-public sealed class LoadGenerator(LocalIdentityAndConnector connector, Uri endpoint, string? token, string userAadObjectId, string userName)
+public sealed class LoadGenerator(LocalIdentityAndConnector connector, Uri endpoint, string? token, string userAadObjectId, string userName) : IDisposable
 {
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TurnTimeout };
+
+    public void Dispose() => _http.Dispose();
 
     public async Task<Stats> RunAsync(string name, string text, int concurrency, int maxRequests, TimeSpan maxTime)
     {

@@ -22,11 +22,11 @@ public delegate Task<InvokeResponse?> NextTurn(CancellationToken cancellationTok
 
 /// <summary>
 /// Runs around every routed turn, in registration order (the first registered is the outermost). Resolved from the
-/// turn's DI scope. It may act before and after <paramref name="next"/>, skip it, or replace the response.
+/// turn's DI scope. It may act before and after <paramref name="continueTurn"/>, skip it, or replace the response.
 /// </summary>
 public interface IBotMiddleware
 {
-    Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn next, CancellationToken cancellationToken);
+    Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, TurnKind kind, NextTurn continueTurn, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace GovBot.Cards;
 
 /// <summary>Reading card payloads defensively: anything not of the expected shape reads as absent.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The methods are named after the JSON type they read: CardData.String(data, name).")]
 public static class CardData
 {
     public static string? String(JsonElement data, string name, int maxLength = 4000) =>

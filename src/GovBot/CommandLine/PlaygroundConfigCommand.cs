@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GovBot.People;
 using GovBot.SampleData;
@@ -48,9 +49,9 @@ public static class PlaygroundConfigCommand
         var yaml = new StringBuilder();
         yaml.AppendLine("# Written by `govbot playground-config` from the sample data: the current user is a real action owner.");
         yaml.AppendLine("version: \"0.1.1\"");
-        yaml.AppendLine($"tenantId: {TenantId}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"tenantId: {TenantId}");
         yaml.AppendLine("bot:");
-        yaml.AppendLine($"  id: {BotId}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  id: {BotId}");
         yaml.AppendLine("  name: GovBot");
         yaml.AppendLine("currentUser:");
         AppendUser(yaml, current, "  ");
@@ -78,13 +79,13 @@ public static class PlaygroundConfigCommand
     {
         rest ??= first;
         var names = person.Name.Split(' ', 2);
-        yaml.AppendLine($"{first}id: \"29:{person.Id}\"");
-        yaml.AppendLine($"{rest}name: {Quote(person.Name)}");
-        yaml.AppendLine($"{rest}userPrincipleName: {person.Email}"); // sic: the Playground's key is spelt this way
-        yaml.AppendLine($"{rest}aadObjectId: {person.EntraObjectId}");
-        yaml.AppendLine($"{rest}givenName: {Quote(names[0])}");
-        yaml.AppendLine($"{rest}surname: {Quote(names.Length > 1 ? names[1] : names[0])}");
-        yaml.AppendLine($"{rest}email: {person.Email}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{first}id: \"29:{person.Id}\"");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}name: {Quote(person.Name)}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}userPrincipleName: {person.Email}"); // sic: the Playground's key is spelt this way
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}aadObjectId: {person.EntraObjectId}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}givenName: {Quote(names[0])}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}surname: {Quote(names.Length > 1 ? names[1] : names[0])}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"{rest}email: {person.Email}");
     }
 
     private static string Quote(string value) => $"\"{value.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";

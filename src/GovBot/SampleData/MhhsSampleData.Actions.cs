@@ -250,7 +250,7 @@ public static partial class MhhsSampleData
     {
         var dash = actionRef.LastIndexOf('-');
         var head = actionRef[..dash];
-        var firstDigit = head.IndexOfAny("0123456789".ToCharArray());
+        var firstDigit = head.AsSpan().IndexOfAnyInRange('0', '9');
         var prefix = head[..firstDigit];
         var number = head[firstDigit..].TrimStart('0');
         return (prefix == "TAG" ? "TMAG" : prefix, number);

@@ -36,7 +36,7 @@ public class ArchitectureTests
         var violations = SliceViolations(typeof(ArchitectureTests).Assembly, "GovBot.Tests.Architecture.Samples.Features.");
         Assert.Contains(violations, v => v.StartsWith("Borrower.UsesInSignature", StringComparison.Ordinal) && v.EndsWith("Lender.Secret", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("Borrower.UsesInLambda", StringComparison.Ordinal) && v.EndsWith("Lender.Secret", StringComparison.Ordinal));
-        Assert.DoesNotContain(violations, v => v.EndsWith("Lender.Shared", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.EndsWith("Lender.Open", StringComparison.Ordinal));
     }
 
     [Fact]

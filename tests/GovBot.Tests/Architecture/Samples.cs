@@ -6,7 +6,7 @@ namespace GovBot.Tests.Architecture.Samples.Features.Lender
         public static int Value() => 42;
     }
 
-    public sealed class Shared
+    public sealed class Open
     {
         public static int Value() => 7;
     }
@@ -23,6 +23,6 @@ namespace GovBot.Tests.Architecture.Samples.Features.Borrower
 
     internal static class UsesInLambda
     {
-        public static Func<int> Get() => () => Secret.Value() + Shared.Value();
+        public static Func<int> Get() => () => Secret.Value() + Open.Value();
     }
 }

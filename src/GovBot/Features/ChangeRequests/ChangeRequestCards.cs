@@ -6,6 +6,8 @@ namespace GovBot.Features.ChangeRequests;
 /// <summary>Cards for change requests: one CR with its stage stepper and IA tally, and lists by stage.</summary>
 public static class ChangeRequestCards
 {
+    private static readonly string[] TallyHeader = ["Constituency", "Yes", "No", "Abstain", "No reply"];
+
     public const string ShowVerb = "cr.show";
 
     /// <summary>The stepper's stages in order (Closed is shown as the outcome, not a step).</summary>
@@ -44,7 +46,7 @@ public static class ChangeRequestCards
         if (cr.Tally.Count > 0)
         {
             body.Add(CardKit.SectionHeading("Impact assessment responses"));
-            var rows = new List<IReadOnlyList<string>> { new[] { "Constituency", "Yes", "No", "Abstain", "No reply" } };
+            var rows = new List<IReadOnlyList<string>> { TallyHeader };
             rows.AddRange(cr.Tally.Take(20).Select(t => (IReadOnlyList<string>)
                 [CardKit.Safe(t.Constituency, 80), N(t.Yes), N(t.No), N(t.Abstain), N(t.NoReply)]));
             rows.Add(["**Total**", $"**{N(cr.Tally.Sum(t => t.Yes))}**", $"**{N(cr.Tally.Sum(t => t.No))}**", $"**{N(cr.Tally.Sum(t => t.Abstain))}**", $"**{N(cr.Tally.Sum(t => t.NoReply))}**"]);

@@ -10,6 +10,8 @@ public sealed record UpcomingMeeting(Meeting Meeting, bool IsExpected = false, s
 /// <summary>Cards for meetings: one meeting with agenda and papers, and the upcoming meetings across groups.</summary>
 public static class MeetingCards
 {
+    private static readonly string[] AgendaHeader = ["No.", "Item", "Type", "Lead", "Slot"];
+
     public const string ShowVerb = "meeting.show";
     private const int MaxAgendaRows = 25;
     private const int MaxDocuments = 20;
@@ -39,7 +41,7 @@ public static class MeetingCards
         if (meeting.Agenda.Count > 0)
         {
             body.Add(CardKit.SectionHeading("Agenda"));
-            var rows = new List<IReadOnlyList<string>> { new[] { "No.", "Item", "Type", "Lead", "Slot" } };
+            var rows = new List<IReadOnlyList<string>> { AgendaHeader };
             rows.AddRange(meeting.Agenda.Take(MaxAgendaRows).Select(a => (IReadOnlyList<string>)
             [
                 CardKit.Safe(a.Number, 10),

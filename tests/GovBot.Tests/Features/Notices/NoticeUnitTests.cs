@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GovBot.Features.Notices;
 using GovBot.Tests.Cards;
@@ -131,7 +132,7 @@ public class NoticeLinksTests
         Assert.True(links.Verify(path, exp, sig));
         Assert.False(links.Verify(NoticeLinks.CalendarPath(8), exp, sig));
         Assert.False(links.Verify(NoticeLinks.ReportPath(7), exp, sig));
-        Assert.False(links.Verify(path, (long.Parse(exp) + 1).ToString(), sig));
+        Assert.False(links.Verify(path, (long.Parse(exp, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), sig));
         Assert.False(Create().Links.Verify(path, exp, sig)); // a generated key differs
         clock.Advance(TimeSpan.FromDays(91));
         Assert.False(links.Verify(path, exp, sig));

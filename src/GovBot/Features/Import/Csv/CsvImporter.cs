@@ -68,7 +68,7 @@ public sealed partial class CsvImporter(
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private async Task<CsvImportResult> RunAsync<T>(CsvKind kind, string text, bool dryRun, Handler<T> handler, CancellationToken ct)
+    private static async Task<CsvImportResult> RunAsync<T>(CsvKind kind, string text, bool dryRun, Handler<T> handler, CancellationToken ct)
     {
         var state = new RunState();
         var errors = new List<CsvError>();

@@ -77,8 +77,8 @@ public static partial class PapersParser
     private const int CoverLines = 40;
 
     private static PapersMeetingInfo ReadMeeting(
-        string[] lines, string? sourceName, IReadOnlyList<PapersAgendaItem> agenda,
-        IReadOnlyList<PapersActionRow> actions, IReadOnlyList<PapersNextMeeting> nextMeetings, List<PapersWarning> warnings)
+        string[] lines, string? sourceName, List<PapersAgendaItem> agenda,
+        List<PapersActionRow> actions, IReadOnlyList<PapersNextMeeting> nextMeetings, List<PapersWarning> warnings)
     {
         string? group = null, number = null, documentId = null;
         DateOnly? date = null;
