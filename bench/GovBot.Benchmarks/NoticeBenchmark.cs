@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using Azure.Data.Tables;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
 using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
 using GovBot.Storage;

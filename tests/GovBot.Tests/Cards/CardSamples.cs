@@ -3,6 +3,7 @@ using GovBot.Cards;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Csv;
 using GovBot.Features.FileImport;
 using GovBot.Features.Import;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
 using GovBot.Storage;
 

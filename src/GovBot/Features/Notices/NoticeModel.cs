@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
 
 namespace GovBot.Features.Notices;

@@ -1,5 +1,6 @@
 using GovBot.Bot;
 using GovBot.Clock;
+using GovBot.Features.Conversations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +22,7 @@ public static class NoticeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton<Reminders.ConversationReferenceStore>();
-        services.TryAddSingleton<Reminders.SubscriptionStore>();
+        services.AddConversations();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<INoticeLedger, NoticeLedger>();
         services.AddSingleton<AzureNoticeQueue>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using GovBot.Features.Conversations;
 using GovBot.Storage;
 
 namespace GovBot.Features.Reminders;

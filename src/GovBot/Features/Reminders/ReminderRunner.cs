@@ -7,6 +7,7 @@ using GovBot.Connector;
 using GovBot.Directory;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using Microsoft.Extensions.Options;
 
@@ -255,7 +256,7 @@ public sealed partial class ReminderRunner(
     }
 
     /// <summary>A short one-way hash of an identifier, so logs can correlate without personal data.</summary>
-    internal static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..10].ToLowerInvariant();
+    internal static string Hash(string value) => Recipient.Hash(value);
 
     private sealed class Tally
     {

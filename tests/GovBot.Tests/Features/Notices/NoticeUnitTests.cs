@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GovBot.Features.Conversations;
 using GovBot.Features.Notices;
 using GovBot.Tests.Cards;
 using Microsoft.Extensions.Options;
@@ -89,7 +90,7 @@ public class NoticeFilesTests
     public void ReportCsv_QuotesAndNeutralisesFormulas()
     {
         var csv = NoticeFiles.ReportCsv(CardSamples.Notice,
-            [new Delivery(3, GovBot.Features.Reminders.Recipient.Person("x"), "=HYPERLINK(\"evil\")", DeliveryState.Failed, 2, default, null, null, null, "HTTP 400, bad", 0, 0, default)], []);
+            [new Delivery(3, GovBot.Features.Conversations.Recipient.Person("x"), "=HYPERLINK(\"evil\")", DeliveryState.Failed, 2, default, null, null, null, "HTTP 400, bad", 0, 0, default)], []);
         Assert.Contains("\"'=HYPERLINK(\"\"evil\"\")\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"HTTP 400, bad\"", csv, StringComparison.Ordinal);
     }

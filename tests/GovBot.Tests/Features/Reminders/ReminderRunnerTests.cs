@@ -5,6 +5,7 @@ using GovBot.Connector;
 using GovBot.Directory;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
 using GovBot.SampleData;
