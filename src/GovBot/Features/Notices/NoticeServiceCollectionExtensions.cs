@@ -1,6 +1,7 @@
 using GovBot.Bot;
 using GovBot.Clock;
 using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ public static class NoticeServiceCollectionExtensions
     public const string GraphHttpClient = "GovBot.Graph";
 
     /// <summary>
-    /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the pacer, dispatcher and
+    /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the dispatcher (sending through the shared outbox) and
     /// queue worker, the signed links, and the intent handler. The card verbs are routed in
     /// <see cref="BotServiceCollectionExtensions.AddGovBotBot"/>; the link endpoints by <see cref="MapGovBotNotices"/>.
     /// </summary>
@@ -23,11 +24,11 @@ public static class NoticeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddConversations();
+        services.AddOutbox();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<INoticeLedger, NoticeLedger>();
         services.AddSingleton<AzureNoticeQueue>();
         services.AddSingleton<INoticeQueue>(sp => sp.GetRequiredService<AzureNoticeQueue>());
-        services.AddSingleton<NoticePacer>();
         services.AddSingleton<NoticeLinks>();
         services.AddSingleton<NoticeProgress>();
         services.AddSingleton<NoticeDispatcher>();

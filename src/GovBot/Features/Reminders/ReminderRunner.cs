@@ -9,6 +9,7 @@ using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Reminders;
@@ -31,6 +32,7 @@ public sealed partial class ReminderRunner(
     ReminderLedger ledger,
     ReminderStateStore state,
     IServiceScopeFactory scopes,
+    OutboxPacer pacer,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
     ILogger<ReminderRunner> logger)
@@ -171,6 +173,7 @@ public sealed partial class ReminderRunner(
         }
         if (claimable.Count == 0) return;
 
+        await pacer.AdmitAsync(ct); // the messenger's connector passes the same pacer for every attempt
         var claimed = await ledger.ClaimAsync(claimable, Guid.NewGuid().ToString("N"), now, ct);
         if (claimed.Count == 0)
         {
@@ -190,30 +193,10 @@ public sealed partial class ReminderRunner(
                 activityId = await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), token), ct);
             outcome = LedgerState.Sent;
         }
-        catch (ConnectorException e) when (e.StatusCode is 403 or 404)
+        catch (Exception e) when (OutboxErrors.Classify(e, ct) is { } result)
         {
-            outcome = LedgerState.Unreachable;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode ?? e.SubCode}".Trim();
-        }
-        catch (ConnectorException e) when (e.StatusCode is 412 or 429 or >= 500)
-        {
-            outcome = LedgerState.Pending; // Teams did not accept it: a later attempt cannot duplicate it
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
-        }
-        catch (ConnectorException e)
-        {
-            outcome = LedgerState.Failed;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
-        }
-        catch (HttpRequestException e) when (e.StatusCode is null)
-        {
-            outcome = LedgerState.Pending; // no connection: nothing reached Teams
-            error = "connection failed";
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            outcome = LedgerState.Unknown; // timed out: Teams may have shown it, so never again
-            error = "timed out";
+            outcome = ReminderLedger.FromOutbox(OutboxStateMachine.After(result.Outcome));
+            error = result.Error;
         }
 
         if (outcome == LedgerState.Pending && claimed.Max(c => c.Attempts) >= Options.MaxAttempts) outcome = LedgerState.Failed;

@@ -1,6 +1,7 @@
 using GovBot.Bot;
 using GovBot.Calendar;
 using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddConversations();
+        services.AddOutbox();
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderStateStore>();
         services.AddSingleton(sp => new ReminderPlanner(sp.GetRequiredService<IOptions<ReminderOptions>>().Value, sp.GetRequiredService<WorkingDays>()));
