@@ -1,6 +1,6 @@
 namespace GovBot.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c> (or <c>notices</c>).</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/GovBot.Benchmarks -- reminders</c> (or <c>notices [--quick]</c>).</summary>
 internal static class BenchmarkProgram
 {
     private static async Task<int> Main(string[] args)
@@ -12,10 +12,10 @@ internal static class BenchmarkProgram
                 await ReminderBenchmark.RunAsync(Console.Out);
                 return 0;
             case "notices":
-                await NoticeBenchmark.RunAsync(Console.Out);
+                await NoticeBenchmark.RunAsync(Console.Out, args.Contains("--quick"));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders|notices");
+                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks reminders | notices [--quick]");
                 return 2;
         }
     }

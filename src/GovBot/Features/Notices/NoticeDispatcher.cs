@@ -46,9 +46,9 @@ public sealed partial class NoticeDispatcher(
         // Sends may use a notice read up to a second ago (thousands of jobs share it); a change made meanwhile reaches
         // the copy through the update job the change queues for every copy. Updates always read it fresh.
         var noticeTask = job.Kind == NoticeJobKind.Send ? CachedNoticeAsync(job.Notice, cancellationToken) : FreshNoticeAsync(job.Notice, cancellationToken);
-        var deliveriesTask = Task.WhenAll(job.RecipientKeys.Select(k => ledger.GetAsync(job.Notice, k, cancellationToken)));
+        var deliveriesTask = ledger.GetManyAsync(job.Notice, job.RecipientKeys, cancellationToken);
         var notice = await noticeTask;
-        var deliveries = (await deliveriesTask).Where(d => d is not null).Select(d => d!).ToList();
+        var deliveries = (await deliveriesTask).ToList();
         if (notice is null || deliveries.Count == 0)
         {
             await queue.DeleteAsync(received, cancellationToken);
@@ -79,7 +79,9 @@ public sealed partial class NoticeDispatcher(
                     LogUnknown(logger, notice.Number);
                     break;
                 case DeliveryState.Sending:
-                    again = Min(again, Options.SendingGrace); // another worker is calling Teams now (or died: look again after the grace)
+                    // Another worker is calling Teams now (its own delete of the job will fail once we hold it), or died:
+                    // look again soon; after the grace the copy is settled Unknown.
+                    again = Min(again, Options.SendingGrace < Options.VisibilityTimeout ? Options.SendingGrace : Options.VisibilityTimeout);
                     break;
             }
         }
@@ -110,12 +112,12 @@ public sealed partial class NoticeDispatcher(
         }
 
         // Claimed about as fast as the outbox lets copies out, so a claimed copy does not wait long for its turn.
-        foreach (var _ in sendable) await outbox.AdmitAsync(cancellationToken);
+        await outbox.AdmitAsync(sendable.Count, cancellationToken);
 
         // From the claim to the recorded outcome nothing may be cut short: a shutdown waits for the calls to end.
         using var timeout = new CancellationTokenSource(SendTimeout);
         var claimed = await ledger.TryClaimManyAsync(sendable, clock.GetUtcNow(), timeout.Token);
-        if (claimed.Count < sendable.Count) again = Min(again, Options.SendingGrace); // the rest belong to another worker
+        if (claimed.Count < sendable.Count) again = Min(again, Options.SendingGrace < Options.VisibilityTimeout ? Options.SendingGrace : Options.VisibilityTimeout); // the rest belong to another worker
         var card = Activity.Message(null, Attachment.AdaptiveCard(NoticeCards.Recipient(notice, links.CalendarUrl(notice.Number))));
         var results = await Task.WhenAll(claimed.Select(d => SendOneAsync(d, card, notice.Version, timeout.Token)));
         await ledger.CompleteManyAsync(results.Select(r => (r.Claimed, r.State, r.ActivityId, r.Error, r.SentVersion)).ToList(), clock.GetUtcNow(), CancellationToken.None);
@@ -170,7 +172,7 @@ public sealed partial class NoticeDispatcher(
                         LogUpdateGaveUp(logger, notice.Number);
                         continue;
                     }
-                    await outbox.AdmitAsync(cancellationToken);
+                    await outbox.AdmitAsync(1, cancellationToken);
                     if (!await UpdateInPlaceAsync(notice, delivery, CancellationToken.None)) again = Min(again, Backoff((int)received.DequeueCount));
                     break;
                 case DeliveryState.Queued or DeliveryState.Sending when !giveUp:

@@ -19,14 +19,17 @@ namespace GovBot.Features.Outbox;
 public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider clock) : IConnectorPacer
 {
     /// <summary>
-    /// Each window is held a little longer than Teams' so that scheduling jitter between our clock and the arrival at
-    /// Teams cannot squeeze one request too many into a window (costs about 2% of the rate).
+    /// Each window is held 2 % longer than Teams' (at most a second) so that scheduling jitter between our clock and the
+    /// arrival at Teams cannot squeeze one request too many into a window (costs 2 % of the rate).
     /// </summary>
-    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(20);
+    internal static TimeSpan Margin(TimeSpan length) => TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, length.Ticks * 2 / 100));
+
+    /// <summary>The tenant's rate is also kept per tenth of a second, so a second's allowance is spread, not sent in one burst.</summary>
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Window[]> _conversations = new(StringComparer.Ordinal);
-    private Window? _tenant;
+    private Window[]? _tenant;
     private long _tenantPausedUntil;
     private long _nextSweep;
     private readonly Lock _admissionLock = new();
@@ -35,9 +38,14 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
 
     private OutboxOptions Options => options.Value;
 
-    /// <summary>Waits before claiming a copy: copies are admitted at the tenant rate (and not during a Retry-After pause).</summary>
-    public async Task AdmitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits before claiming <paramref name="copies"/> copies: copies are admitted at the tenant rate (and not during a
+    /// Retry-After pause). A batch reserves its slots at once, so batches are served in order and each batch's copies
+    /// go out together instead of every batch trickling along side by side.
+    /// </summary>
+    public async Task AdmitAsync(int copies, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(copies);
         TimeSpan wait;
         lock (_admissionLock)
         {
@@ -47,8 +55,10 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
             if (double.IsNaN(_admissionTokens)) _admissionTokens = burst;
             else _admissionTokens = Math.Min(burst, _admissionTokens + clock.GetElapsedTime(_admissionLast, now).TotalSeconds * rate);
             _admissionLast = now;
-            _admissionTokens -= 1;
-            wait = _admissionTokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_admissionTokens / rate);
+            _admissionTokens -= copies;
+            // The batch may start when its first copy's slot comes; the gate spaces the rest.
+            var first = _admissionTokens + copies - 1;
+            wait = first >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-first / rate);
         }
         lock (_lock)
         {
@@ -92,17 +102,17 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
         {
             var now = clock.GetTimestamp();
             var wait = PausedFor(now);
-            var tenant = _tenant ??= TenantWindow(Options.TenantRatePerSecond, clock.TimestampFrequency);
+            var tenant = _tenant ??= TenantWindows(Options.TenantRatePerSecond, clock.TimestampFrequency);
             if (!_conversations.TryGetValue(conversation, out var windows))
             {
                 if (now >= _nextSweep) Sweep(now);
                 windows = ConversationWindows(Options.ConversationPerSecond, clock.TimestampFrequency);
                 _conversations[conversation] = windows;
             }
-            wait = Max(wait, tenant.WaitAt(now, clock));
+            foreach (var w in tenant) wait = Max(wait, w.WaitAt(now, clock));
             foreach (var w in windows) wait = Max(wait, w.WaitAt(now, clock));
             if (wait > TimeSpan.Zero) return wait;
-            tenant.Add(now);
+            foreach (var w in tenant) w.Add(now);
             foreach (var w in windows) w.Add(now);
             return TimeSpan.Zero;
         }
@@ -120,9 +130,12 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
         }
     }
 
-    private static Window TenantWindow(double rate, long frequency) => rate >= 1
-        ? new Window((int)Math.Floor(rate), TimeSpan.FromSeconds(1), frequency)
-        : new Window(1, TimeSpan.FromSeconds(1 / rate), frequency);
+    private static Window[] TenantWindows(double rate, long frequency) => rate switch
+    {
+        >= 20 => [new Window((int)Math.Floor(rate), TimeSpan.FromSeconds(1), frequency), new Window((int)Math.Floor(rate / 10), Slice, frequency)],
+        >= 1 => [new Window((int)Math.Floor(rate), TimeSpan.FromSeconds(1), frequency)],
+        _ => [new Window(1, TimeSpan.FromSeconds(1 / rate), frequency)],
+    };
 
     /// <summary>Teams' per-conversation limits for a bot; the last one is the longest (used to forget idle conversations).</summary>
     private static Window[] ConversationWindows(int perSecond, long frequency) =>
@@ -139,7 +152,7 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
     private sealed class Window(int limit, TimeSpan length, long frequency)
     {
         private readonly Queue<long> _times = new();
-        private readonly long _length = (long)((length + Margin).TotalSeconds * frequency);
+        private readonly long _length = (long)((length + Margin(length)).TotalSeconds * frequency);
 
         public TimeSpan WaitAt(long now, TimeProvider clock)
         {

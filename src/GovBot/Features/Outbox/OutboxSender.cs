@@ -13,8 +13,8 @@ public sealed class OutboxSender(ConnectorClient connector, OutboxPacer pacer)
 {
     private readonly ConnectorClient _paced = connector.WithPacer(pacer);
 
-    /// <summary>Before claiming a copy: waits for its turn at the tenant rate.</summary>
-    public Task AdmitAsync(CancellationToken cancellationToken) => pacer.AdmitAsync(cancellationToken);
+    /// <summary>Before claiming <paramref name="copies"/> copies: waits for their turn at the tenant rate.</summary>
+    public Task AdmitAsync(int copies, CancellationToken cancellationToken) => pacer.AdmitAsync(copies, cancellationToken);
 
     /// <summary>Posts a new message to a conversation. Cancellation through <paramref name="cancellationToken"/> propagates; everything else is a result.</summary>
     public async Task<OutboxResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)

@@ -173,7 +173,7 @@ public sealed partial class ReminderRunner(
         }
         if (claimable.Count == 0) return;
 
-        await pacer.AdmitAsync(ct); // the messenger's connector passes the same pacer for every attempt
+        await pacer.AdmitAsync(1, ct); // the messenger's connector passes the same pacer for every attempt
         var claimed = await ledger.ClaimAsync(claimable, Guid.NewGuid().ToString("N"), now, ct);
         if (claimed.Count == 0)
         {

@@ -21,7 +21,7 @@ public class OutboxPacerTests
         var pacer = Pacer();
         for (var i = 0; i < 7; i++) Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:a"));
         var wait = pacer.TryTake("19:a");
-        Assert.Equal(TimeSpan.FromSeconds(1) + OutboxPacer.Margin, wait);
+        Assert.Equal(TimeSpan.FromSeconds(1) + OutboxPacer.Margin(TimeSpan.FromSeconds(1)), wait);
         Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:b"));
         _clock.Advance(wait - Ms(1));
         Assert.True(pacer.TryTake("19:a") > TimeSpan.Zero);
@@ -37,7 +37,7 @@ public class OutboxPacerTests
         _clock.Advance(Ms(1100)); // the one-second window is empty again
         Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:a")); // the 8th in two seconds
         var wait = pacer.TryTake("19:a");
-        Assert.Equal(TimeSpan.FromSeconds(2) + OutboxPacer.Margin - Ms(1100), wait);
+        Assert.Equal(TimeSpan.FromSeconds(2) + OutboxPacer.Margin(TimeSpan.FromSeconds(2)) - Ms(1100), wait);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class OutboxPacerTests
             _clock.Advance(Ms(500));
         }
         var wait = pacer.TryTake("19:a"); // now 30 s after the first
-        Assert.Equal(OutboxPacer.Margin, wait);
+        Assert.Equal(OutboxPacer.Margin(TimeSpan.FromSeconds(30)), wait);
     }
 
     [Fact]
@@ -59,20 +59,32 @@ public class OutboxPacerTests
         var pacer = Pacer();
         for (var i = 0; i < 1_800; i++)
         {
-            Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:a")); // one every 0.6 s: inside the 30 s window (50 < 60)
+            Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:a")); // one every 0.6 s: inside the 30 s window (52 < 60)
             _clock.Advance(Ms(600));
         }
         var wait = pacer.TryTake("19:a"); // 1,080 s after the first
-        Assert.Equal(TimeSpan.FromSeconds(3_600 - 1_080) + OutboxPacer.Margin, wait);
+        Assert.Equal(TimeSpan.FromSeconds(3_600 - 1_080) + OutboxPacer.Margin(TimeSpan.FromHours(1)), wait);
     }
 
     [Fact]
-    public void Tenant_AtMostItsRateInAnySecond_AcrossConversations()
+    public void Tenant_AtMostItsRateInAnySecond_SpreadOverTenthsOfASecond_AcrossConversations()
     {
         var pacer = Pacer(tenantRate: 50);
-        for (var i = 0; i < 50; i++) Assert.Equal(TimeSpan.Zero, pacer.TryTake($"19:c{i}"));
-        Assert.Equal(TimeSpan.FromSeconds(1) + OutboxPacer.Margin, pacer.TryTake("19:new"));
-        _clock.Advance(TimeSpan.FromSeconds(1) + OutboxPacer.Margin);
+        var slice = Ms(100) + OutboxPacer.Margin(Ms(100));
+        var second = TimeSpan.FromSeconds(1) + OutboxPacer.Margin(TimeSpan.FromSeconds(1));
+        var sent = 0;
+        var elapsed = TimeSpan.Zero;
+        while (sent < 50)
+        {
+            for (var i = 0; i < 5; i++, sent++) Assert.Equal(TimeSpan.Zero, pacer.TryTake($"19:c{sent}"));
+            Assert.Equal(slice, pacer.TryTake("19:more")); // five per tenth of a second
+            _clock.Advance(slice);
+            elapsed += slice;
+        }
+        // 50 sent in the last 1.03 s: the 51st waits for the first to leave the second's window.
+        Assert.True(elapsed < second);
+        Assert.Equal(second - elapsed, pacer.TryTake("19:new"));
+        _clock.Advance(second - elapsed);
         Assert.Equal(TimeSpan.Zero, pacer.TryTake("19:new"));
     }
 
@@ -84,7 +96,7 @@ public class OutboxPacerTests
         pacer.OnThrottled(new ConnectorAttempt(HttpMethod.Post, "https://smba/", "19:a", 1), TimeSpan.FromSeconds(2));
 
         Assert.Equal(TimeSpan.FromSeconds(2), pacer.TryTake("19:other")); // another conversation waits too
-        var admitted = pacer.AdmitAsync(CancellationToken.None);
+        var admitted = pacer.AdmitAsync(1, CancellationToken.None);
         var gate = pacer.WaitAsync(new ConnectorAttempt(HttpMethod.Post, "https://smba/", "19:z", 1), CancellationToken.None).AsTask();
         _clock.Advance(Ms(1990));
         Assert.False(admitted.IsCompleted);
