@@ -90,7 +90,7 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
         if (delay > Options.MaxRetryAfter) delay = Options.MaxRetryAfter;
         lock (_lock)
         {
-            var until = clock.GetTimestamp() + (long)(delay.TotalSeconds * clock.TimestampFrequency);
+            var until = clock.GetTimestamp() + (long)Math.Round(delay.TotalSeconds * clock.TimestampFrequency);
             if (until > _tenantPausedUntil) _tenantPausedUntil = until;
         }
     }
@@ -152,7 +152,7 @@ public sealed class OutboxPacer(IOptions<OutboxOptions> options, TimeProvider cl
     private sealed class Window(int limit, TimeSpan length, long frequency)
     {
         private readonly Queue<long> _times = new();
-        private readonly long _length = (long)((length + Margin(length)).TotalSeconds * frequency);
+        private readonly long _length = (long)Math.Round((length + Margin(length)).TotalSeconds * frequency);
 
         public TimeSpan WaitAt(long now, TimeProvider clock)
         {
