@@ -7,6 +7,7 @@ using GovBot.Clock;
 using GovBot.Connector;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
 using Activity = GovBot.Connector.Activity;

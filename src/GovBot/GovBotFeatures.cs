@@ -2,6 +2,7 @@ using GovBot.Bot;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Decisions;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;
@@ -9,6 +10,7 @@ using GovBot.Features.Import;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
 using GovBot.Features.Notices;
+using GovBot.Features.Outbox;
 using GovBot.Features.Reminders;
 using GovBot.Recognition;
 using GovBot.Storage;
@@ -27,6 +29,8 @@ public static class GovBotFeatures
         new ChecklistFeature(),
         new MilestonesFeature(),
         new GroupsFeature(),
+        new ConversationsFeature(),
+        new OutboxFeature(),
         new RemindersFeature(),
         new NoticesFeature(),
         new ImportFeature(),

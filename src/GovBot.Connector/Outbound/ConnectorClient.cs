@@ -21,6 +21,7 @@ public partial class ConnectorClient
     private readonly ITrustedServiceUrls _trusted;
     private readonly ConnectorRetryPolicy _retry;
     private readonly ILogger _logger;
+    private readonly IConnectorPacer? _pacer;
 
     public ConnectorClient(HttpClient http, IBotTokenProvider tokens, ITrustedServiceUrls trusted, ConnectorRetryPolicy retry, ILogger<ConnectorClient>? logger = null)
     {
@@ -31,29 +32,46 @@ public partial class ConnectorClient
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    private ConnectorClient(ConnectorClient other, IConnectorPacer pacer)
+        : this(other._http, other._tokens, other._trusted, other._retry)
+    {
+        _logger = other._logger;
+        _pacer = pacer;
+    }
+
+    /// <summary>
+    /// The same client (HTTP, token, trust, retries), with every attempt, the retries included, passing
+    /// <paramref name="pacer"/> first and every 429 reported to it. Turn replies keep using the unpaced client.
+    /// </summary>
+    public ConnectorClient WithPacer(IConnectorPacer pacer)
+    {
+        ArgumentNullException.ThrowIfNull(pacer);
+        return new ConnectorClient(this, pacer);
+    }
+
     /// <summary><c>POST /v3/conversations/{conversationId}/activities</c></summary>
     public virtual Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
-        SendForResourceAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, ct);
+        SendForResourceAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Esc(conversationId)}/activities", activity, ct);
 
     /// <summary><c>POST /v3/conversations/{conversationId}/activities/{activityId}</c></summary>
     public virtual Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
-        SendForResourceAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, ct);
+        SendForResourceAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity, ct);
 
     /// <summary><c>PUT /v3/conversations/{conversationId}/activities/{activityId}</c> (the body carries the id).</summary>
     public virtual Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
-        SendForResourceAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity with { Id = activityId }, ct);
+        SendForResourceAsync(HttpMethod.Put, serviceUrl, conversationId, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", activity with { Id = activityId }, ct);
 
     /// <summary><c>DELETE /v3/conversations/{conversationId}/activities/{activityId}</c></summary>
     public virtual async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct)
     {
-        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, conversationId, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}", null, ct).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /v3/conversations</c>. For a Teams 1:1 chat use <see cref="ConversationParametersFactory.Personal"/>.</summary>
     public virtual async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(parameters, ConnectorJsonContext.Default.ConversationParameters);
-        using var response = await SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, null, "v3/conversations", body, ct).ConfigureAwait(false);
         return await ReadAsync(response, ConnectorJsonContext.Default.ConversationResourceResponse, ct).ConfigureAwait(false)
             ?? throw new ConnectorException((int)response.StatusCode, null, "Create conversation returned no conversation id.");
     }
@@ -61,7 +79,7 @@ public partial class ConnectorClient
     /// <summary><c>GET /v3/conversations/{conversationId}/members/{memberId}</c> (member id <c>29:…</c> or Entra object id).</summary>
     public virtual async Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken ct)
     {
-        using var response = await SendAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members/{Esc(memberId)}", null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, $"v3/conversations/{Esc(conversationId)}/members/{Esc(memberId)}", null, ct).ConfigureAwait(false);
         return await ReadAsync(response, ConnectorJsonContext.Default.TeamsChannelAccount, ct).ConfigureAwait(false)
             ?? throw new ConnectorException((int)response.StatusCode, null, "Get member returned no member.");
     }
@@ -81,7 +99,7 @@ public partial class ConnectorClient
         }
 
         var path = $"v3/conversations/{Esc(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        using var response = await SendAsync(HttpMethod.Get, serviceUrl, path, null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, path, null, ct).ConfigureAwait(false);
         var result = await ReadAsync(response, ConnectorJsonContext.Default.PagedMembersResult, ct).ConfigureAwait(false);
         return result is null ? new PagedMembersResult(null, []) : result with { Members = result.Members ?? [] };
     }
@@ -89,15 +107,15 @@ public partial class ConnectorClient
     /// <summary><c>GET /v3/teams/{teamId}/conversations</c>: the team's channels (General: id = team id, no name).</summary>
     public virtual async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken ct)
     {
-        using var response = await SendAsync(HttpMethod.Get, serviceUrl, $"v3/teams/{Esc(teamId)}/conversations", null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, serviceUrl, null, $"v3/teams/{Esc(teamId)}/conversations", null, ct).ConfigureAwait(false);
         var result = await ReadAsync(response, ConnectorJsonContext.Default.ConversationList, ct).ConfigureAwait(false);
         return result?.Conversations ?? [];
     }
 
-    private async Task<ResourceResponse> SendForResourceAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken ct)
+    private async Task<ResourceResponse> SendForResourceAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, ConnectorJsonContext.Default.Activity);
-        using var response = await SendAsync(method, serviceUrl, path, body, ct).ConfigureAwait(false);
+        using var response = await SendAsync(method, serviceUrl, conversationId, path, body, ct).ConfigureAwait(false);
         return await ReadAsync(response, ConnectorJsonContext.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
@@ -119,7 +137,7 @@ public partial class ConnectorClient
         return uri;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string path, byte[]? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string path, byte[]? body, CancellationToken ct)
     {
         var uri = BuildUri(serviceUrl, path);
         var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);
@@ -144,10 +162,22 @@ public partial class ConnectorClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
+            var paced = new ConnectorAttempt(method, serviceUrl, conversationId, attempt);
+            if (_pacer is not null)
+            {
+                // Every attempt, retries included, waits its turn: a retry must not break the limits either.
+                await _pacer.WaitAsync(paced, ct).ConfigureAwait(false);
+            }
+
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return response;
+            }
+
+            if (_pacer is not null && response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                _pacer.OnThrottled(paced, ConnectorRetryPolicy.RetryAfter(response.Headers.RetryAfter, _retry.Time));
             }
 
             var delay = _retry.GetDelay(attempt, response, _retry.Time.GetElapsedTime(started));

@@ -35,7 +35,7 @@ public class ConnectorRetryPolicy
             return null;
         }
 
-        var delay = RetryAfter(response.Headers.RetryAfter) ?? Jitter(attempt);
+        var delay = RetryAfter(response.Headers.RetryAfter, Time) ?? Jitter(attempt);
         if (delay < TimeSpan.Zero)
         {
             delay = TimeSpan.Zero;
@@ -51,7 +51,8 @@ public class ConnectorRetryPolicy
 
     public virtual Task DelayAsync(TimeSpan delay, CancellationToken ct) => Task.Delay(delay, Time, ct);
 
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    /// <summary>The wait a Retry-After header asks for (a delta, or a date relative to <paramref name="time"/>); null without one.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider time)
     {
         if (header?.Delta is { } delta)
         {
@@ -60,7 +61,7 @@ public class ConnectorRetryPolicy
 
         if (header?.Date is { } date)
         {
-            return date - Time.GetUtcNow();
+            return date - time.GetUtcNow();
         }
 
         return null;

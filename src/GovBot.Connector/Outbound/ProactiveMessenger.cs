@@ -13,8 +13,11 @@ public interface IProactiveMessenger
     Task<ConversationReference> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string userAadObjectId, CancellationToken ct);
 }
 
-internal sealed class ProactiveMessenger(ConnectorClient connector, IServiceScopeFactory scopes, IOptions<BotOptions> options) : IProactiveMessenger
+/// <remarks>When the app registers an <see cref="IConnectorPacer"/>, every call made through a proactive turn passes it (retries included).</remarks>
+internal sealed class ProactiveMessenger(ConnectorClient unpaced, IServiceScopeFactory scopes, IOptions<BotOptions> options, IConnectorPacer? pacer = null) : IProactiveMessenger
 {
+    private readonly ConnectorClient _connector = pacer is null ? unpaced : unpaced.WithPacer(pacer);
+
     public const string ContinueConversationEventName = "continueConversation";
 
     public async Task ContinueConversationAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken ct)
@@ -36,7 +39,7 @@ internal sealed class ProactiveMessenger(ConnectorClient connector, IServiceScop
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            await callback(new TurnContext(activity, scope.ServiceProvider, connector), ct).ConfigureAwait(false);
+            await callback(new TurnContext(activity, scope.ServiceProvider, _connector), ct).ConfigureAwait(false);
         }
     }
 
@@ -47,7 +50,7 @@ internal sealed class ProactiveMessenger(ConnectorClient connector, IServiceScop
         ArgumentException.ThrowIfNullOrEmpty(userAadObjectId);
         var appId = options.Value.AppId;
         var bot = new ChannelAccount(string.IsNullOrWhiteSpace(appId) ? "28:anonymous" : "28:" + appId);
-        var created = await connector.CreateConversationAsync(serviceUrl, ConversationParametersFactory.Personal(bot, userAadObjectId, tenantId), ct).ConfigureAwait(false);
+        var created = await _connector.CreateConversationAsync(serviceUrl, ConversationParametersFactory.Personal(bot, userAadObjectId, tenantId), ct).ConfigureAwait(false);
         return new ConversationReference(
             serviceUrl,
             Channels.MsTeams,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GovBot.Features.Actions;
+using GovBot.Features.Conversations;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -200,11 +201,11 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
 
         Assert.Contains("my open actions", welcome.CardText);
         Assert.Contains(craig.Name, welcome.CardText); // the name Teams sent, as the directory could not be read
-        var conversations = bot.Services.GetRequiredService<GovBot.Features.Reminders.ConversationReferenceStore>();
-        Assert.Null(await conversations.GetAsync(GovBot.Features.Reminders.Recipient.Person(craig.Id), CancellationToken.None));
+        var conversations = bot.Services.GetRequiredService<GovBot.Features.Conversations.ConversationReferenceStore>();
+        Assert.Null(await conversations.GetAsync(GovBot.Features.Conversations.Recipient.Person(craig.Id), CancellationToken.None));
 
         await bot.AskAsync("help", craig);
-        Assert.NotNull(await conversations.GetAsync(GovBot.Features.Reminders.Recipient.Person(craig.Id), CancellationToken.None));
+        Assert.NotNull(await conversations.GetAsync(GovBot.Features.Conversations.Recipient.Person(craig.Id), CancellationToken.None));
     }
 
     [Fact]

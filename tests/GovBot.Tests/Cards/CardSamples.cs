@@ -3,6 +3,7 @@ using GovBot.Cards;
 using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Import;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;

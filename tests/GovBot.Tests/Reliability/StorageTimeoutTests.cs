@@ -7,7 +7,9 @@ using GovBot.Calendar;
 using GovBot.Clock;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
+using GovBot.Features.Outbox;
 using GovBot.Features.Reminders;
 using GovBot.People;
 using GovBot.Storage;
@@ -73,7 +75,7 @@ public sealed class StorageTimeoutTests : IDisposable
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         var runner = new ReminderRunner(new ReminderPlanner(options, calendar), calendar, new ChecklistStore(tables), new ActionStore(tables), new GroupStore(tables),
             new MembershipStore(tables), new PersonStore(tables), new SubscriptionStore(tables, clock), new ConversationReferenceStore(tables, clock),
-            new ReminderLedger(tables), new ReminderStateStore(tables), scopes.GetRequiredService<IServiceScopeFactory>(), clock, Options.Create(options),
+            new ReminderLedger(tables), new ReminderStateStore(tables), scopes.GetRequiredService<IServiceScopeFactory>(), new OutboxPacer(Options.Create(new OutboxOptions()), clock), clock, Options.Create(options),
             loggers.CreateLogger<ReminderRunner>());
         var scheduler = new ReminderScheduler(runner, clock, Options.Create(options), loggers.CreateLogger<ReminderScheduler>());
 

@@ -4,6 +4,7 @@ using GovBot.Cards;
 using GovBot.Clock;
 using GovBot.Connector;
 using GovBot.Features.Actions;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Reminders;

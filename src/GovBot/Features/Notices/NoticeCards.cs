@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 

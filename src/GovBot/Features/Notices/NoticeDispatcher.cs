@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using GovBot.Features.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +18,7 @@ public sealed partial class NoticeDispatcher(
     INoticeLedger ledger,
     INoticeQueue queue,
     ConversationReferenceStore conversations,
-    ConnectorClient connector,
-    NoticePacer pacer,
+    OutboxSender outbox,
     NoticeLinks links,
     NoticeProgress progress,
     IOptions<NoticeOptions> options,
@@ -29,9 +30,6 @@ public sealed partial class NoticeDispatcher(
     /// and always well inside the grace, so a live worker's copy is never taken for an abandoned one.
     /// </summary>
     private TimeSpan SendTimeout => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(100).Ticks, Options.SendingGrace.Ticks / 2));
-
-    /// <summary>GovBot is deployed per tenant: one app-wide bucket stands for Teams' per-app-per-tenant limit.</summary>
-    internal const string TenantBucket = "app";
 
     private readonly ConcurrentDictionary<int, (Notice Notice, long ReadAt)> _recent = new();
 
@@ -48,9 +46,9 @@ public sealed partial class NoticeDispatcher(
         // Sends may use a notice read up to a second ago (thousands of jobs share it); a change made meanwhile reaches
         // the copy through the update job the change queues for every copy. Updates always read it fresh.
         var noticeTask = job.Kind == NoticeJobKind.Send ? CachedNoticeAsync(job.Notice, cancellationToken) : FreshNoticeAsync(job.Notice, cancellationToken);
-        var deliveriesTask = Task.WhenAll(job.RecipientKeys.Select(k => ledger.GetAsync(job.Notice, k, cancellationToken)));
+        var deliveriesTask = ledger.GetManyAsync(job.Notice, job.RecipientKeys, cancellationToken);
         var notice = await noticeTask;
-        var deliveries = (await deliveriesTask).Where(d => d is not null).Select(d => d!).ToList();
+        var deliveries = (await deliveriesTask).ToList();
         if (notice is null || deliveries.Count == 0)
         {
             await queue.DeleteAsync(received, cancellationToken);
@@ -81,7 +79,9 @@ public sealed partial class NoticeDispatcher(
                     LogUnknown(logger, notice.Number);
                     break;
                 case DeliveryState.Sending:
-                    again = Min(again, Options.SendingGrace); // another worker is calling Teams now (or died: look again after the grace)
+                    // Another worker is calling Teams now (its own delete of the job will fail once we hold it), or died:
+                    // look again soon; after the grace the copy is settled Unknown.
+                    again = Min(again, Options.SendingGrace < Options.VisibilityTimeout ? Options.SendingGrace : Options.VisibilityTimeout);
                     break;
             }
         }
@@ -111,12 +111,13 @@ public sealed partial class NoticeDispatcher(
             return again;
         }
 
-        foreach (var d in sendable) await pacer.WaitAsync(TenantBucket, d.ConversationId!, cancellationToken);
+        // Claimed about as fast as the outbox lets copies out, so a claimed copy does not wait long for its turn.
+        await outbox.AdmitAsync(sendable.Count, cancellationToken);
 
         // From the claim to the recorded outcome nothing may be cut short: a shutdown waits for the calls to end.
         using var timeout = new CancellationTokenSource(SendTimeout);
         var claimed = await ledger.TryClaimManyAsync(sendable, clock.GetUtcNow(), timeout.Token);
-        if (claimed.Count < sendable.Count) again = Min(again, Options.SendingGrace); // the rest belong to another worker
+        if (claimed.Count < sendable.Count) again = Min(again, Options.SendingGrace < Options.VisibilityTimeout ? Options.SendingGrace : Options.VisibilityTimeout); // the rest belong to another worker
         var card = Activity.Message(null, Attachment.AdaptiveCard(NoticeCards.Recipient(notice, links.CalendarUrl(notice.Number))));
         var results = await Task.WhenAll(claimed.Select(d => SendOneAsync(d, card, notice.Version, timeout.Token)));
         await ledger.CompleteManyAsync(results.Select(r => (r.Claimed, r.State, r.ActivityId, r.Error, r.SentVersion)).ToList(), clock.GetUtcNow(), CancellationToken.None);
@@ -127,7 +128,8 @@ public sealed partial class NoticeDispatcher(
             switch (r.State)
             {
                 case DeliveryState.Queued:
-                    var delay = r.Throttled ? pacer.Penalise(TenantBucket, r.Claimed.Attempts) : Backoff(r.Claimed.Attempts);
+                    // A 429 has already paused the whole outbox for its Retry-After; the job only has to come back later.
+                    var delay = Backoff(r.Claimed.Attempts);
                     LogRetry(logger, notice.Number, r.Error ?? "", delay.TotalMilliseconds);
                     again = Min(again, delay);
                     break;
@@ -139,36 +141,21 @@ public sealed partial class NoticeDispatcher(
         return again;
     }
 
-    private sealed record SendResult(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion, bool Throttled);
+    private sealed record SendResult(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion);
 
     private async Task<SendResult> SendOneAsync(Delivery claimed, Activity card, int version, CancellationToken ct)
     {
+        OutboxResult result;
         try
         {
-            var response = await connector.SendToConversationAsync(claimed.ServiceUrl!, claimed.ConversationId!, card, ct);
-            return new(claimed, DeliveryState.Delivered, response.Id, null, version, false);
-        }
-        catch (ConnectorException e) when (e.StatusCode is 403 or 404)
-        {
-            return new(claimed, DeliveryState.Unreachable, null, $"HTTP {e.StatusCode} {e.ErrorCode ?? e.SubCode}".Trim(), 0, false);
-        }
-        catch (ConnectorException e) when (e.StatusCode is 412 or 429 or >= 500)
-        {
-            // Teams did not accept it: a later attempt cannot duplicate it.
-            return new(claimed, DeliveryState.Queued, null, $"HTTP {e.StatusCode} {e.ErrorCode}".Trim(), 0, e.StatusCode == 429);
-        }
-        catch (ConnectorException e)
-        {
-            return new(claimed, DeliveryState.Failed, null, $"HTTP {e.StatusCode} {e.ErrorCode}".Trim(), 0, false);
-        }
-        catch (HttpRequestException e) when (e.StatusCode is null)
-        {
-            return new(claimed, DeliveryState.Queued, null, "connection failed", 0, false); // nothing reached Teams
+            result = await outbox.SendAsync(claimed.ServiceUrl!, claimed.ConversationId!, card, ct);
         }
         catch (OperationCanceledException)
         {
-            return new(claimed, DeliveryState.Unknown, null, "timed out", 0, false); // Teams may have shown it, so never again
+            result = new(OutboxOutcome.Unknown, null, "timed out"); // Teams may have shown it, so never again
         }
+        var state = NoticeLedger.FromOutbox(OutboxStateMachine.After(result.Outcome));
+        return new(claimed, state, result.ActivityId, result.Error, state == DeliveryState.Delivered ? version : 0);
     }
 
     private async Task<TimeSpan?> UpdateAsync(ReceivedJob received, Notice notice, List<Delivery> deliveries, CancellationToken cancellationToken)
@@ -185,7 +172,7 @@ public sealed partial class NoticeDispatcher(
                         LogUpdateGaveUp(logger, notice.Number);
                         continue;
                     }
-                    await pacer.WaitAsync(TenantBucket, delivery.ConversationId ?? "", cancellationToken);
+                    await outbox.AdmitAsync(1, cancellationToken);
                     if (!await UpdateInPlaceAsync(notice, delivery, CancellationToken.None)) again = Min(again, Backoff((int)received.DequeueCount));
                     break;
                 case DeliveryState.Queued or DeliveryState.Sending when !giveUp:
@@ -202,21 +189,28 @@ public sealed partial class NoticeDispatcher(
     {
         if (delivery is not { ServiceUrl: { } serviceUrl, ConversationId: { } conversationId, ActivityId: { } activityId }) return true;
         var card = NoticeCards.Recipient(notice, links.CalendarUrl(notice.Number));
-        try
+        OutboxResult result;
+        using (var timeout = new CancellationTokenSource(SendTimeout))
         {
-            using var timeout = new CancellationTokenSource(SendTimeout);
-            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, Activity.Message(null, Attachment.AdaptiveCard(card)), timeout.Token);
-            await ledger.SetAppliedVersionAsync(delivery, notice.Version, clock.GetUtcNow(), cancellationToken);
-            return true;
+            try
+            {
+                result = await outbox.UpdateAsync(serviceUrl, conversationId, activityId, Activity.Message(null, Attachment.AdaptiveCard(card)), timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false; // an update is idempotent: trying again later cannot duplicate anything
+            }
         }
-        catch (ConnectorException e) when (e.StatusCode is 412 or 429 or >= 500)
+        switch (result.Outcome)
         {
-            return false;
-        }
-        catch (ConnectorException e)
-        {
-            LogUpdateRefused(logger, notice.Number, e.StatusCode);
-            return true; // the message is gone or the app was removed: nothing more to do
+            case OutboxOutcome.Delivered:
+                await ledger.SetAppliedVersionAsync(delivery, notice.Version, clock.GetUtcNow(), cancellationToken);
+                return true;
+            case OutboxOutcome.Retry or OutboxOutcome.Unknown:
+                return false;
+            default:
+                LogUpdateRefused(logger, notice.Number, result.Error ?? "");
+                return true; // the message is gone or the app was removed: nothing more to do
         }
     }
 
@@ -255,6 +249,6 @@ public sealed partial class NoticeDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notice {Notice}: an in-place update kept failing; gave up")]
     private static partial void LogUpdateGaveUp(ILogger logger, int notice);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice}: Teams refused an in-place update ({Status})")]
-    private static partial void LogUpdateRefused(ILogger logger, int notice, int status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Notice}: Teams refused an in-place update ({Error})")]
+    private static partial void LogUpdateRefused(ILogger logger, int notice, string error);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GovBot.Clock;
+using GovBot.Features.Conversations;
 
 namespace GovBot.Features.Notices;
 
@@ -55,7 +56,7 @@ public static class NoticeFiles
         foreach (var d in deliveries.OrderBy(d => d.State).ThenBy(d => d.Label, StringComparer.Ordinal))
         {
             answers.TryGetValue(d.Recipient.Key, out var answer);
-            Row(sb, notice.Number.ToString(CultureInfo.InvariantCulture), d.Label, d.Recipient.Kind == Reminders.RecipientKind.Person ? "member" : "channel",
+            Row(sb, notice.Number.ToString(CultureInfo.InvariantCulture), d.Label, d.Recipient.Kind == Conversations.RecipientKind.Person ? "member" : "channel",
                 d.State.ToString(), d.Error ?? "", d.Attempts.ToString(CultureInfo.InvariantCulture), d.UpdatedAt.ToString("u", CultureInfo.InvariantCulture), answer ?? "");
         }
         foreach (var r in responses.Where(r => !deliveries.Any(d => d.Recipient.Key == r.PersonKey)))

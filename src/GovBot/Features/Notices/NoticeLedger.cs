@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using GovBot.Features.Reminders;
 using GovBot.Storage;
 
@@ -7,7 +9,7 @@ namespace GovBot.Features.Notices;
 
 /// <summary>
 /// The per-recipient delivery ledger of notices: what makes each copy go out at most once and never get lost.
-/// The model is the reminders ledger's: a delivery is written Queued before its job is queued; a worker may send
+/// The model is the outbox's (<see cref="OutboxStateMachine"/>): a delivery is written Queued before its job is queued; a worker may send
 /// only after moving it Queued → Sending with its ETag (a second worker holding the same job gets 412 and stops);
 /// it then records Delivered (with the activity id), Unreachable, Failed, or back to Queued when Teams refused it
 /// retryably (nothing was shown, so a retry cannot duplicate). A delivery still Sending after the grace belongs to a
@@ -21,6 +23,9 @@ public interface INoticeLedger
     Task<Delivery?> GetAsync(int notice, string recipientKey, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Delivery>> ListAsync(int notice, CancellationToken cancellationToken);
+
+    /// <summary>The rows of some recipients of one notice (a job's), in one query; missing rows are left out.</summary>
+    Task<IReadOnlyList<Delivery>> GetManyAsync(int notice, IReadOnlyList<string> recipientKeys, CancellationToken cancellationToken);
 
     /// <summary>Queued → Sending, guarded by the ETag; null when another worker changed it first.</summary>
     Task<Delivery?> TryClaimAsync(Delivery queued, string serviceUrl, string conversationId, DateTimeOffset now, CancellationToken cancellationToken);
@@ -78,6 +83,19 @@ public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
         return row is null ? null : FromRow(notice, row);
     }
 
+    public async Task<IReadOnlyList<Delivery>> GetManyAsync(int notice, IReadOnlyList<string> recipientKeys, CancellationToken cancellationToken)
+    {
+        if (recipientKeys.Count == 0) return [];
+        // One range query for a job's rows instead of one read each (jobs are cut in key order, so the range holds
+        // little else): at hundreds of copies a second, storage round trips are the cost.
+        var keys = recipientKeys.Select(TableKeys.Encode).ToHashSet(StringComparer.Ordinal);
+        var from = keys.Min(StringComparer.Ordinal)!;
+        var to = keys.Max(StringComparer.Ordinal)!;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NoticeStore.NoticePartition(notice)} and RowKey ge {from} and RowKey le {to}");
+        var rows = await TableRows.QueryAsync(Table, filter, cancellationToken);
+        return rows.Where(r => keys.Contains(r.RowKey)).Select(r => FromRow(notice, r)).Where(d => d is not null).Select(d => d!).ToList();
+    }
+
     public async Task<IReadOnlyList<Delivery>> ListAsync(int notice, CancellationToken cancellationToken)
     {
         var rows = await TableRows.QueryAsync(Table, TableRows.Partition(NoticeStore.NoticePartition(notice)), cancellationToken);
@@ -88,56 +106,59 @@ public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
     {
         if (queued.State != DeliveryState.Queued) return null;
         var claimed = queued with { State = DeliveryState.Sending, Attempts = queued.Attempts + 1, UpdatedAt = now, ServiceUrl = serviceUrl, ConversationId = conversationId, Error = null };
-        var etag = await TableRows.ReplaceIfUnchangedAsync(Table, ToRow(claimed), queued.ETag, cancellationToken);
+        var etag = await OutboxLedger.MoveAsync(Table, Move(queued, claimed), cancellationToken);
         return etag is { } e ? claimed with { ETag = e } : null;
     }
 
     public async Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var done = delivery with { State = state, ActivityId = activityId ?? delivery.ActivityId, Error = error, SentVersion = sentVersion, AppliedVersion = sentVersion, UpdatedAt = now };
-        var etag = await TableRows.ReplaceIfUnchangedAsync(Table, ToRow(done), delivery.ETag, cancellationToken);
+        var done = Outcome(delivery, state, activityId, error, sentVersion, now);
+        var etag = await OutboxLedger.MoveAsync(Table, Move(delivery, done), cancellationToken);
         return etag is { } e ? done with { ETag = e } : null;
     }
 
     public async Task<IReadOnlyList<Delivery>> TryClaimManyAsync(IReadOnlyList<Delivery> queued, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Another worker may hold some of them (the job came round twice): then each row is tried on its own.
         var candidates = queued.Where(d => d.State == DeliveryState.Queued).ToList();
-        if (candidates.Count == 0) return [];
         var claimed = candidates.Select(d => d with { State = DeliveryState.Sending, Attempts = d.Attempts + 1, UpdatedAt = now, Error = null }).ToList();
-        try
-        {
-            var response = await Table.SubmitTransactionAsync(
-                candidates.Select((d, i) => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(claimed[i]), d.ETag)), cancellationToken);
-            return claimed.Select((c, i) => c with { ETag = response.Value[i].Headers.ETag ?? ETag.All }).ToList();
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
-        {
-            // Another worker holds some of them (the job came round twice): take the rest one by one.
-            var mine = new List<Delivery>();
-            foreach (var d in candidates)
-            {
-                if (await TryClaimAsync(d, d.ServiceUrl ?? "", d.ConversationId ?? "", now, cancellationToken) is { } c) mine.Add(c);
-            }
-            return mine;
-        }
+        var etags = await OutboxLedger.MoveEachAsync(Table, candidates.Select((d, i) => Move(d, claimed[i])).ToList(), cancellationToken);
+        return claimed.Select((c, i) => etags[i] is { } e ? c with { ETag = e } : null).Where(c => c is not null).Select(c => c!).ToList();
     }
 
     public async Task CompleteManyAsync(IReadOnlyList<(Delivery Claimed, DeliveryState State, string? ActivityId, string? Error, int SentVersion)> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (outcomes.Count == 0) return;
-        var rows = outcomes.Select(o => (o.Claimed, Row: ToRow(o.Claimed with
-        {
-            State = o.State, ActivityId = o.ActivityId ?? o.Claimed.ActivityId, Error = o.Error, SentVersion = o.SentVersion, AppliedVersion = o.SentVersion, UpdatedAt = now,
-        }))).ToList();
-        try
-        {
-            await Table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r.Row, r.Claimed.ETag)), cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
-        {
-            foreach (var (claimed, row) in rows) await TableRows.ReplaceIfUnchangedAsync(Table, row, claimed.ETag, cancellationToken);
-        }
+        // Each guarded by the ETag of its claim (or of the read, for rows settled without a send): a row that changed
+        // meanwhile belongs to someone else and keeps its state.
+        await OutboxLedger.MoveEachAsync(Table, outcomes.Select(o => Move(o.Claimed, Outcome(o.Claimed, o.State, o.ActivityId, o.Error, o.SentVersion, now))).ToList(), cancellationToken);
     }
+
+    private static Delivery Outcome(Delivery d, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now) =>
+        d with { State = state, ActivityId = activityId ?? d.ActivityId, Error = error, SentVersion = sentVersion, AppliedVersion = sentVersion, UpdatedAt = now };
+
+    private static OutboxMove Move(Delivery before, Delivery after) => new(ToRow(after), before.ETag, ToOutbox(before.State), ToOutbox(after.State));
+
+    /// <summary>The outbox state a stored notice state stands for (the stored names predate the outbox and stay).</summary>
+    public static OutboxState ToOutbox(DeliveryState state) => state switch
+    {
+        DeliveryState.Queued => OutboxState.Pending,
+        DeliveryState.Sending => OutboxState.Sending,
+        DeliveryState.Delivered => OutboxState.Delivered,
+        DeliveryState.Unreachable => OutboxState.Unreachable,
+        DeliveryState.Failed => OutboxState.Failed,
+        _ => OutboxState.Unknown,
+    };
+
+    /// <summary>The notice state for an outbox state.</summary>
+    public static DeliveryState FromOutbox(OutboxState state) => state switch
+    {
+        OutboxState.Pending => DeliveryState.Queued,
+        OutboxState.Sending => DeliveryState.Sending,
+        OutboxState.Delivered => DeliveryState.Delivered,
+        OutboxState.Unreachable => DeliveryState.Unreachable,
+        OutboxState.Failed => DeliveryState.Failed,
+        _ => DeliveryState.Unknown,
+    };
 
     public async Task SetAppliedVersionAsync(Delivery delivery, int version, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
+using GovBot.Storage;
 
 namespace GovBot.Features.Notices;
 
@@ -149,11 +151,20 @@ public sealed record NoticeJob(NoticeJobKind Kind, int Notice, IReadOnlyList<str
 
     /// <summary>Jobs of at most <see cref="MaxRecipients"/> recipients each.</summary>
     public static IEnumerable<NoticeJob> For(NoticeJobKind kind, int notice, IEnumerable<string> recipientKeys) =>
-        recipientKeys.Chunk(MaxRecipients).Select(chunk => new NoticeJob(kind, notice, chunk));
+        // In ledger-key order, so a job's rows are one short key range of the notice's partition (one range query).
+        recipientKeys.Order(TableKeyOrder.Instance).Chunk(MaxRecipients).Select(chunk => new NoticeJob(kind, notice, chunk));
 }
 
 public enum NoticeJobKind
 {
     Send,
     Update,
+}
+
+/// <summary>Orders recipient keys as their encoded table keys sort.</summary>
+internal sealed class TableKeyOrder : IComparer<string>
+{
+    public static readonly TableKeyOrder Instance = new();
+
+    public int Compare(string? x, string? y) => string.CompareOrdinal(x is null ? null : TableKeys.Encode(x), y is null ? null : TableKeys.Encode(y));
 }

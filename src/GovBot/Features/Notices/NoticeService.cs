@@ -1,5 +1,6 @@
 using GovBot.Connector;
 using GovBot.People;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
 using Microsoft.Extensions.Options;

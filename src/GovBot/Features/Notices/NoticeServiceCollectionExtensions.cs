@@ -1,5 +1,7 @@
 using GovBot.Bot;
 using GovBot.Clock;
+using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +12,9 @@ public static class NoticeServiceCollectionExtensions
     public const string GraphHttpClient = "GovBot.Graph";
 
     /// <summary>
-    /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the pacer, dispatcher and
-    /// queue worker and the signed links. <see cref="NoticesFeature"/> adds the questions, answers and card verbs; the
-    /// link endpoints are mapped by <see cref="MapGovBotNotices"/>.
+    /// Meeting notices: options "Notices" (validated at start), the store, ledger and queue, the dispatcher (sending
+    /// through the shared outbox), the queue worker and the signed links. <see cref="NoticesFeature"/> adds the
+    /// questions, answers and card verbs; the link endpoints are mapped by <see cref="MapGovBotNotices"/>.
     /// </summary>
     public static IServiceCollection AddGovBotNotices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +23,12 @@ public static class NoticeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton<Reminders.ConversationReferenceStore>();
-        services.TryAddSingleton<Reminders.SubscriptionStore>();
+        services.AddConversations();
+        services.AddOutbox();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<INoticeLedger, NoticeLedger>();
         services.AddSingleton<AzureNoticeQueue>();
         services.AddSingleton<INoticeQueue>(sp => sp.GetRequiredService<AzureNoticeQueue>());
-        services.AddSingleton<NoticePacer>();
         services.AddSingleton<NoticeLinks>();
         services.AddSingleton<NoticeProgress>();
         services.AddSingleton<NoticeDispatcher>();

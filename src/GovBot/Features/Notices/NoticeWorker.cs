@@ -4,7 +4,7 @@ namespace GovBot.Features.Notices;
 
 /// <summary>
 /// The queue workers of this instance: receive jobs in batches, process up to Notices:MaxParallelSends at once
-/// (paced by <see cref="NoticePacer"/>), and flush the authors' status cards every Notices:ProgressInterval.
+/// (paced by the shared <see cref="Outbox.OutboxPacer"/>), and flush the authors' status cards every Notices:ProgressInterval.
 /// Any number of instances may run; the ledger keeps each copy to one send.
 /// </summary>
 public sealed partial class NoticeWorker(

@@ -4,6 +4,7 @@ using GovBot.Bot;
 using GovBot.Calendar;
 using GovBot.Clock;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Reminders;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Features.Conversations;
 
 namespace GovBot.Features.Reminders;
 

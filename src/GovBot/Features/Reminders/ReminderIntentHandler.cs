@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GovBot.Bot;
 using GovBot.Cards;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Recognition;
 
@@ -13,7 +14,7 @@ namespace GovBot.Features.Reminders;
 /// own reminders; in a channel or group chat, that conversation's subscriptions.
 /// </summary>
 public sealed class ReminderIntentHandler(
-    ReminderConversationObserver recipients,
+    ConversationObserver recipients,
     SubscriptionStore subscriptions,
     ConversationReferenceStore conversations,
     ReminderStateStore state,

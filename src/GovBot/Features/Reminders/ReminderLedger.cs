@@ -1,11 +1,13 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using GovBot.Storage;
 
 namespace GovBot.Features.Reminders;
 
-/// <summary>Where a reminder is in its life. Only Pending may become Sending, and only Sending leads to a send.</summary>
+/// <summary>Where a reminder is in its life: the stored names of the outbox's states (<see cref="OutboxStateMachine"/>; Sent is Delivered).</summary>
 public enum LedgerState
 {
     /// <summary>Planned and written; no send attempted since. Safe to send.</summary>
@@ -81,43 +83,58 @@ public sealed class ReminderLedger(GovBotTables tables)
         var claimed = new List<LedgerEntry>();
         foreach (var chunk in entries.Chunk(TableRows.MaxBatch))
         {
-            var rows = chunk.Select(e => (Entry: e, Row: Row(e.Recipient, e.RowKey, LedgerState.Sending, e.Attempts + 1, now, digestId, null, null))).ToList();
-            try
-            {
-                var response = await Table.SubmitTransactionAsync(
-                    rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r.Row, r.Entry.ETag)), cancellationToken);
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    var etag = response.Value.Count > i ? response.Value[i].Headers.ETag ?? ETag.All : ETag.All;
-                    claimed.Add(rows[i].Entry with { State = LedgerState.Sending, Attempts = rows[i].Entry.Attempts + 1, UpdatedAt = now, DigestId = digestId, ETag = etag });
-                }
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
-            {
-                // Lost the race for this chunk; chunks already claimed are still ours to send.
-                break;
-            }
+            var moves = chunk.Select(e => Move(e, LedgerState.Sending, e.Attempts + 1, now, digestId, null, null)).ToList();
+            // Lost the race for this chunk: chunks already claimed are still ours to send.
+            if (await OutboxLedger.MoveAllAsync(Table, moves, cancellationToken) is not { } etags) break;
+            claimed.AddRange(chunk.Select((e, i) => e with { State = LedgerState.Sending, Attempts = e.Attempts + 1, UpdatedAt = now, DigestId = digestId, ETag = etags[i] }));
         }
         return claimed;
     }
 
-    /// <summary>Records the outcome of a send for all of <paramref name="entries"/> (the dispatcher that claimed them).</summary>
-    public async Task CompleteAsync(IReadOnlyList<LedgerEntry> entries, LedgerState state, string? activityId, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the outcome of a send for all of <paramref name="entries"/> (the dispatcher that claimed them), each
+    /// guarded by its claim's ETag. False when an entry had changed meanwhile (resolved by someone else): it is left so.
+    /// </summary>
+    public async Task<bool> CompleteAsync(IReadOnlyList<LedgerEntry> entries, LedgerState state, string? activityId, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var all = true;
         foreach (var chunk in entries.Chunk(TableRows.MaxBatch))
         {
-            var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                Row(e.Recipient, e.RowKey, state, e.Attempts, now, e.DigestId, activityId, error)));
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            var moves = chunk.Select(e => Move(e, state, e.Attempts, now, e.DigestId, activityId, error)).ToList();
+            all &= (await OutboxLedger.MoveEachAsync(Table, moves, cancellationToken)).All(e => e is not null);
         }
+        return all;
     }
 
     /// <summary>Resolves an entry left Sending by a dispatcher that died (Sending → Unknown, ETag-guarded).</summary>
     public async Task<bool> ResolveAbandonedAsync(LedgerEntry entry, DateTimeOffset now, CancellationToken cancellationToken) =>
         entry.State == LedgerState.Sending
-        && await TableRows.ReplaceIfUnchangedAsync(Table,
-            Row(entry.Recipient, entry.RowKey, LedgerState.Unknown, entry.Attempts, now, entry.DigestId, null, "dispatcher stopped during the send"),
-            entry.ETag, cancellationToken) is not null;
+        && await OutboxLedger.MoveAsync(Table, Move(entry, LedgerState.Unknown, entry.Attempts, now, entry.DigestId, null, "dispatcher stopped during the send"), cancellationToken) is not null;
+
+    private static OutboxMove Move(LedgerEntry e, LedgerState to, int attempts, DateTimeOffset now, string? digestId, string? activityId, string? error) =>
+        new(Row(e.Recipient, e.RowKey, to, attempts, now, digestId, activityId, error), e.ETag, ToOutbox(e.State), ToOutbox(to));
+
+    /// <summary>The outbox state a stored reminder state stands for (the stored names predate the outbox and stay).</summary>
+    public static OutboxState ToOutbox(LedgerState state) => state switch
+    {
+        LedgerState.Pending => OutboxState.Pending,
+        LedgerState.Sending => OutboxState.Sending,
+        LedgerState.Sent => OutboxState.Delivered,
+        LedgerState.Unreachable => OutboxState.Unreachable,
+        LedgerState.Failed => OutboxState.Failed,
+        _ => OutboxState.Unknown,
+    };
+
+    /// <summary>The reminder state for an outbox state.</summary>
+    public static LedgerState FromOutbox(OutboxState state) => state switch
+    {
+        OutboxState.Pending => LedgerState.Pending,
+        OutboxState.Sending => LedgerState.Sending,
+        OutboxState.Delivered => LedgerState.Sent,
+        OutboxState.Unreachable => LedgerState.Unreachable,
+        OutboxState.Failed => LedgerState.Failed,
+        _ => LedgerState.Unknown,
+    };
 
     private static TableEntity NewRow(Recipient r, string rowKey, DateTimeOffset now) => Row(r, rowKey, LedgerState.Pending, 0, now, null, null, null);
 

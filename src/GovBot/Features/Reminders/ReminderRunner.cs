@@ -7,7 +7,9 @@ using GovBot.Connector;
 using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Reminders;
@@ -30,6 +32,7 @@ public sealed partial class ReminderRunner(
     ReminderLedger ledger,
     ReminderStateStore state,
     IServiceScopeFactory scopes,
+    OutboxPacer pacer,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
     ILogger<ReminderRunner> logger)
@@ -170,6 +173,7 @@ public sealed partial class ReminderRunner(
         }
         if (claimable.Count == 0) return;
 
+        await pacer.AdmitAsync(1, ct); // the messenger's connector passes the same pacer for every attempt
         var claimed = await ledger.ClaimAsync(claimable, Guid.NewGuid().ToString("N"), now, ct);
         if (claimed.Count == 0)
         {
@@ -189,30 +193,10 @@ public sealed partial class ReminderRunner(
                 activityId = await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(card)), token), ct);
             outcome = LedgerState.Sent;
         }
-        catch (ConnectorException e) when (e.StatusCode is 403 or 404)
+        catch (Exception e) when (OutboxErrors.Classify(e, ct) is { } result)
         {
-            outcome = LedgerState.Unreachable;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode ?? e.SubCode}".Trim();
-        }
-        catch (ConnectorException e) when (e.StatusCode is 412 or 429 or >= 500)
-        {
-            outcome = LedgerState.Pending; // Teams did not accept it: a later attempt cannot duplicate it
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
-        }
-        catch (ConnectorException e)
-        {
-            outcome = LedgerState.Failed;
-            error = $"HTTP {e.StatusCode} {e.ErrorCode}".Trim();
-        }
-        catch (HttpRequestException e) when (e.StatusCode is null)
-        {
-            outcome = LedgerState.Pending; // no connection: nothing reached Teams
-            error = "connection failed";
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            outcome = LedgerState.Unknown; // timed out: Teams may have shown it, so never again
-            error = "timed out";
+            outcome = ReminderLedger.FromOutbox(OutboxStateMachine.After(result.Outcome));
+            error = result.Error;
         }
 
         if (outcome == LedgerState.Pending && claimed.Max(c => c.Attempts) >= Options.MaxAttempts) outcome = LedgerState.Failed;
@@ -255,7 +239,7 @@ public sealed partial class ReminderRunner(
     }
 
     /// <summary>A short one-way hash of an identifier, so logs can correlate without personal data.</summary>
-    internal static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..10].ToLowerInvariant();
+    internal static string Hash(string value) => Recipient.Hash(value);
 
     private sealed class Tally
     {

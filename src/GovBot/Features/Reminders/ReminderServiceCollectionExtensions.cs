@@ -1,5 +1,7 @@
 using GovBot.Bot;
 using GovBot.Calendar;
+using GovBot.Features.Conversations;
+using GovBot.Features.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,17 +23,13 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkingDays(sp.GetRequiredService<IOptions<CalendarOptions>>()));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<ConfirmedConversations>();
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddSingleton<SubscriptionStore>();
+        services.AddConversations();
+        services.AddOutbox();
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderStateStore>();
         services.AddSingleton(sp => new ReminderPlanner(sp.GetRequiredService<IOptions<ReminderOptions>>().Value, sp.GetRequiredService<WorkingDays>()));
         services.AddSingleton<ReminderRunner>();
         services.AddHostedService<ReminderScheduler>();
-
-        services.AddSingleton<ReminderConversationObserver>();
-        services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<ReminderConversationObserver>());
         return services;
     }
 }

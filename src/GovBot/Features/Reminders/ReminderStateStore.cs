@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using GovBot.Features.Conversations;
 using GovBot.Storage;
 
 namespace GovBot.Features.Reminders;

@@ -12,7 +12,7 @@ public sealed class RemindersFeature : IGovBotFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddGovBotReminders(feature.Configuration);
-        feature.Tables(TableNames.ConversationRefs, TableNames.Subscriptions, TableNames.ReminderLedger, TableNames.ReminderState)
+        feature.Tables(TableNames.ReminderLedger, TableNames.ReminderState)
             .Questions(ReminderGrammar.Register)
             .Answer<SetReminders, ReminderIntentHandler>((handler, intent, ask, ct) => handler.HandleAsync(intent, ask.Caller, ask.Turn, ct))
             .Answer<ShowReminderSettings, ReminderIntentHandler>((handler, intent, ask, ct) => handler.HandleAsync(intent, ask.Caller, ask.Turn, ct))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GovBot.Features.Conversations;
 using GovBot.Features.Notices;
 using GovBot.Tests.Bot;
 using GovBot.Tests.Storage;
@@ -55,7 +56,7 @@ public class NoticeFanOutTests(AzuriteFixture azurite)
         await Task.Delay(3000); // released jobs come round again and find nothing to do
         await stop.CancelAsync();
         await rival;
-        var channelOutcomes = outcomes.Where(d => d.Recipient.Kind == GovBot.Features.Reminders.RecipientKind.Conversation).ToList();
+        var channelOutcomes = outcomes.Where(d => d.Recipient.Kind == GovBot.Features.Conversations.RecipientKind.Conversation).ToList();
         Assert.True(channelOutcomes.All(d => d.State == DeliveryState.Delivered), string.Join(", ", channelOutcomes.Select(d => $"{d.State} {d.Error}")));
         Assert.Equal(channels.Order(StringComparer.Ordinal), responder.Accepted.Keys.Order(StringComparer.Ordinal));
         Assert.All(responder.Accepted.Values, n => Assert.Equal(1, n));
@@ -87,7 +88,7 @@ public class NoticeFanOutTests(AzuriteFixture azurite)
             // A worker has claimed a copy and is inside the Teams call when the process dies.
             var ledger = first.Services.GetRequiredService<INoticeLedger>();
             abandoned = "";
-            foreach (var d in (await ledger.ListAsync(1, CancellationToken.None)).Where(d => d.State == DeliveryState.Queued && d.Recipient.Kind == GovBot.Features.Reminders.RecipientKind.Conversation))
+            foreach (var d in (await ledger.ListAsync(1, CancellationToken.None)).Where(d => d.State == DeliveryState.Queued && d.Recipient.Kind == GovBot.Features.Conversations.RecipientKind.Conversation))
             {
                 if (await ledger.TryClaimAsync(d, BotHarness.ServiceUrl, d.Recipient.Id, first.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None) is not null)
                 {
@@ -114,7 +115,7 @@ public class NoticeFanOutTests(AzuriteFixture azurite)
         var worker = second.Services.GetRequiredService<NoticeWorker>().RunAsync(stop.Token);
         var outcomes = await WaitForAllOutcomesAsync(second, 1);
 
-        var channelOutcomes = outcomes.Where(d => d.Recipient.Kind == GovBot.Features.Reminders.RecipientKind.Conversation).ToList();
+        var channelOutcomes = outcomes.Where(d => d.Recipient.Kind == GovBot.Features.Conversations.RecipientKind.Conversation).ToList();
         Assert.Equal(59, channelOutcomes.Count(d => d.State == DeliveryState.Delivered));
         var unknown = Assert.Single(channelOutcomes, d => d.State == DeliveryState.Unknown);
         Assert.Equal(abandoned, unknown.Recipient.Id);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using GovBot.Connector;
+using GovBot.Features.Conversations;
 using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
 using GovBot.Tests.Bot;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GovBot.Features.Conversations;
 using GovBot.Features.Notices;
 using GovBot.Tests.Cards;
 using Microsoft.Extensions.Options;
@@ -90,7 +91,7 @@ public class NoticeFilesTests
     public void ReportCsv_QuotesAndNeutralisesFormulas()
     {
         var csv = NoticeFiles.ReportCsv(CardSamples.Notice,
-            [new Delivery(3, GovBot.Features.Reminders.Recipient.Person("x"), "=HYPERLINK(\"evil\")", DeliveryState.Failed, 2, default, null, null, null, "HTTP 400, bad", 0, 0, default)], []);
+            [new Delivery(3, GovBot.Features.Conversations.Recipient.Person("x"), "=HYPERLINK(\"evil\")", DeliveryState.Failed, 2, default, null, null, null, "HTTP 400, bad", 0, 0, default)], []);
         Assert.Contains("\"'=HYPERLINK(\"\"evil\"\")\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"HTTP 400, bad\"", csv, StringComparison.Ordinal);
     }
@@ -102,7 +103,7 @@ public class NoticeFilesTests
     public void ReportCsv_NeutralisesEveryLeadingFormulaCharacter(string label, string expectedCell)
     {
         var csv = NoticeFiles.ReportCsv(CardSamples.Notice,
-            [new Delivery(3, GovBot.Features.Reminders.Recipient.Person("x"), label, DeliveryState.Failed, 2, default, null, null, null, null, 0, 0, default)], []);
+            [new Delivery(3, GovBot.Features.Conversations.Recipient.Person("x"), label, DeliveryState.Failed, 2, default, null, null, null, null, 0, 0, default)], []);
         Assert.Contains("," + expectedCell + ",", csv, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using GovBot.Calendar;
 using GovBot.Clock;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
 using GovBot.Features.Reminders;
 

@@ -5,7 +5,9 @@ using GovBot.Connector;
 using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
+using GovBot.Features.Conversations;
 using GovBot.Features.Groups;
+using GovBot.Features.Outbox;
 using GovBot.Features.Reminders;
 using GovBot.SampleData;
 using GovBot.Storage;
@@ -59,7 +61,7 @@ public sealed class ReminderRunnerTests(AzuriteFixture azurite) : StorageTestBas
         var calendar = new WorkingDays();
         return new ReminderRunner(new ReminderPlanner(o, calendar), calendar, new ChecklistStore(Tables), new ActionStore(Tables), new GroupStore(Tables),
             new MembershipStore(Tables), new PersonStore(Tables), new SubscriptionStore(Tables, _clock), new ConversationReferenceStore(Tables, _clock),
-            new ReminderLedger(Tables), new ReminderStateStore(Tables), services.GetRequiredService<IServiceScopeFactory>(), _clock, Options.Create(o),
+            new ReminderLedger(Tables), new ReminderStateStore(Tables), services.GetRequiredService<IServiceScopeFactory>(), new OutboxPacer(Options.Create(new OutboxOptions()), _clock), _clock, Options.Create(o),
             NullLogger<ReminderRunner>.Instance)
         { InstanceId = instance ?? Guid.NewGuid().ToString("N")[..8] };
     }

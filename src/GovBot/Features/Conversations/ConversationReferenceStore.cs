@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using GovBot.Connector;
 using GovBot.Storage;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>Conversation references for proactive reminders; see <see cref="ConversationReferenceTable"/>.</summary>
 public sealed class ConversationReferenceStore(GovBotTables tables, TimeProvider clock, ConfirmedConversations? confirmed = null)

@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using GovBot.Connector;
 using GovBot.Storage;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>
 /// <b>ConversationRefs</b>: where to reach a recipient proactively. PartitionKey = the recipient's encoded key

@@ -1,23 +1,24 @@
 using GovBot.Connector;
 using GovBot.People;
+using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace GovBot.Tests.Features.Reminders;
+namespace GovBot.Tests.Features.Conversations;
 
-public sealed class ReminderConversationObserverTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+public sealed class ConversationObserverTests(AzuriteFixture azurite) : StorageTestBase(azurite)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private const string Oid = "00000000-0000-0000-0000-0000000000a1";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 4, 18, 10, 0, 0, TimeSpan.Zero));
 
-    private (ReminderConversationObserver Observer, ConversationReferenceStore Refs, SubscriptionStore Subs) Create()
+    private (ConversationObserver Observer, ConversationReferenceStore Refs, SubscriptionStore Subs) Create()
     {
         var refs = new ConversationReferenceStore(Tables, _clock);
         var subs = new SubscriptionStore(Tables, _clock);
-        return (new ReminderConversationObserver(refs, subs, new PersonStore(Tables), NullLogger<ReminderConversationObserver>.Instance), refs, subs);
+        return (new ConversationObserver(refs, subs, new PersonStore(Tables), NullLogger<ConversationObserver>.Instance), refs, subs);
     }
 
     private static Activity Personal(string type, string? action = null, bool botAdded = false, bool botRemoved = false) => new()

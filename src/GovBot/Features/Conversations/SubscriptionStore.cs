@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using GovBot.Storage;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>Who wants which reminders; see <see cref="SubscriptionTable"/>.</summary>
 public sealed class SubscriptionStore(GovBotTables tables, TimeProvider clock)

@@ -2,7 +2,7 @@ using GovBot.Bot;
 using GovBot.Connector;
 using GovBot.People;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>
 /// Keeps conversation references for reminders: stored when GovBot is installed, refreshed by every message (which
@@ -10,11 +10,11 @@ namespace GovBot.Features.Reminders;
 /// their own actions and to checklist deadlines. Channel references keep the channel's root id (no ";messageid="),
 /// so reminders start a new thread.
 /// </summary>
-public sealed partial class ReminderConversationObserver(
+public sealed partial class ConversationObserver(
     ConversationReferenceStore conversations,
     SubscriptionStore subscriptions,
     PersonStore people,
-    ILogger<ReminderConversationObserver> logger) : IConversationObserver
+    ILogger<ConversationObserver> logger) : IConversationObserver
 {
     public async Task OnActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed partial class ReminderConversationObserver(
         if (removed)
         {
             await conversations.RemoveAsync(recipient, cancellationToken);
-            var gone = ReminderRunner.Hash(recipient.Key);
+            var gone = Recipient.Hash(recipient.Key);
             LogRemoved(logger, gone);
             return;
         }
@@ -65,7 +65,7 @@ public sealed partial class ReminderConversationObserver(
         };
         if (await conversations.SaveAsync(recipient, reference, cancellationToken))
         {
-            var who = ReminderRunner.Hash(recipient.Key);
+            var who = Recipient.Hash(recipient.Key);
             LogSaved(logger, who, added);
         }
         conversations.Confirmed.Confirm(fingerprint, recipient.Key);

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using GovBot.Storage;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>
 /// <b>Subscriptions</b>, two rows per subscription:

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GovBot.Connector;
 
-namespace GovBot.Features.Reminders;
+namespace GovBot.Features.Conversations;
 
 /// <summary>
 /// Conversations whose stored reference this instance confirmed current a short while ago, so that a message from
