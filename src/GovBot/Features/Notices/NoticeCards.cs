@@ -10,6 +10,8 @@ namespace GovBot.Features.Notices;
 /// <summary>Cards for meeting notices: the compose form, the preview, the recipients' card, the author's status card and the report.</summary>
 public static class NoticeCards
 {
+    private static readonly string[] ProblemHeader = ["Recipient", "Outcome", "Reason"];
+
     public const string ComposeVerb = "notice.compose";
     public const string PrefillVerb = "notice.prefill";
     public const string SendVerb = "notice.send";
@@ -225,7 +227,7 @@ public static class NoticeCards
         if (problems.Count == 0) body.Add(new TextBlock("None."));
         else
         {
-            var rows = new List<IReadOnlyList<string>> { new[] { "Recipient", "Outcome", "Reason" } };
+            var rows = new List<IReadOnlyList<string>> { ProblemHeader };
             rows.AddRange(problems.Take(MaxReportRows).Select(p => (IReadOnlyList<string>)[CardKit.Safe(p.Label, 60), p.State.ToString(), CardKit.Safe(p.Error ?? "", 100)]));
             body.Add(new Table([3, 2, 4], rows));
             if (problems.Count > MaxReportRows) body.Add(new TextBlock($"…and {problems.Count - MaxReportRows} more in the CSV.") { IsSubtle = true });

@@ -31,7 +31,7 @@ public interface INoticeLedger
     Task<Delivery?> TryClaimAsync(Delivery queued, string serviceUrl, string conversationId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records the outcome (guarded by the ETag the claim returned, or the row's as read); null when it changed meanwhile.</summary>
-    Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? failure, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Queued → Sending for several rows of one notice in one transaction (each ETag-guarded); on a lost race, one by one. Returns those claimed.</summary>
     Task<IReadOnlyList<Delivery>> TryClaimManyAsync(IReadOnlyList<Delivery> queued, DateTimeOffset now, CancellationToken cancellationToken);
@@ -110,9 +110,9 @@ public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
         return etag is { } e ? claimed with { ETag = e } : null;
     }
 
-    public async Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Delivery?> CompleteAsync(Delivery delivery, DeliveryState state, string? activityId, string? failure, int sentVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var done = Outcome(delivery, state, activityId, error, sentVersion, now);
+        var done = Outcome(delivery, state, activityId, failure, sentVersion, now);
         var etag = await OutboxLedger.MoveAsync(Table, Move(delivery, done), cancellationToken);
         return etag is { } e ? done with { ETag = e } : null;
     }
@@ -133,8 +133,8 @@ public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
         await OutboxLedger.MoveEachAsync(Table, outcomes.Select(o => Move(o.Claimed, Outcome(o.Claimed, o.State, o.ActivityId, o.Error, o.SentVersion, now))).ToList(), cancellationToken);
     }
 
-    private static Delivery Outcome(Delivery d, DeliveryState state, string? activityId, string? error, int sentVersion, DateTimeOffset now) =>
-        d with { State = state, ActivityId = activityId ?? d.ActivityId, Error = error, SentVersion = sentVersion, AppliedVersion = sentVersion, UpdatedAt = now };
+    private static Delivery Outcome(Delivery d, DeliveryState state, string? activityId, string? failure, int sentVersion, DateTimeOffset now) =>
+        d with { State = state, ActivityId = activityId ?? d.ActivityId, Error = failure, SentVersion = sentVersion, AppliedVersion = sentVersion, UpdatedAt = now };
 
     private static OutboxMove Move(Delivery before, Delivery after) => new(ToRow(after), before.ETag, ToOutbox(before.State), ToOutbox(after.State));
 

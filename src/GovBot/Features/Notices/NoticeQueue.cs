@@ -14,6 +14,7 @@ public sealed record ReceivedJob(NoticeJob? Job, string MessageId, string PopRec
 /// other workers for the visibility timeout; deleted when done; if the worker dies it reappears and another
 /// worker takes it up, which the ledger makes harmless.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is an Azure Storage queue of notice jobs.")]
 public interface INoticeQueue
 {
     Task EnqueueAsync(IEnumerable<NoticeJob> jobs, CancellationToken cancellationToken);
@@ -26,7 +27,8 @@ public interface INoticeQueue
     Task ReleaseAsync(ReceivedJob job, TimeSpan delay, CancellationToken cancellationToken);
 }
 
-public sealed class AzureNoticeQueue : INoticeQueue
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is an Azure Storage queue of notice jobs.")]
+public sealed class AzureNoticeQueue : INoticeQueue, IDisposable
 {
     private readonly QueueClient _queue;
     private readonly SemaphoreSlim _created = new(1, 1);
@@ -38,6 +40,8 @@ public sealed class AzureNoticeQueue : INoticeQueue
     }
 
     public string Name => _queue.Name;
+
+    public void Dispose() => _created.Dispose();
 
     public static string QueueName(NoticeOptions options, StorageOptions storage) =>
         options.QueueName is { Length: > 0 } q ? q

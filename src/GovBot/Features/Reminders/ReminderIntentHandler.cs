@@ -92,8 +92,11 @@ public sealed class ReminderIntentHandler(
         return ReminderCards.Subscriptions(targets, notice);
     }
 
-    private Task Set(Recipient recipient, string target, bool enabled, CancellationToken ct) =>
-        enabled ? subscriptions.SubscribeAsync(recipient, target, ct) : subscriptions.UnsubscribeAsync(recipient, target, ct);
+    private async Task Set(Recipient recipient, string target, bool enabled, CancellationToken ct)
+    {
+        if (enabled) await subscriptions.SubscribeAsync(recipient, target, ct);
+        else await subscriptions.UnsubscribeAsync(recipient, target, ct);
+    }
 
     private async Task<string?> TargetAsync(SubscriptionTarget target, CancellationToken ct)
     {

@@ -171,7 +171,7 @@ public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calenda
     }
 
     /// <summary>The smallest configured "working days before" whose slot is today, or null.</summary>
-    private int? BeforeSlot(IEnumerable<int> before, DateOnly date, DateOnly today, DayCache days)
+    private static int? BeforeSlot(IEnumerable<int> before, DateOnly date, DateOnly today, DayCache days)
     {
         foreach (var n in before.Distinct().Order())
         {

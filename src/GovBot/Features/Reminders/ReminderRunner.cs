@@ -89,13 +89,13 @@ public sealed partial class ReminderRunner(
         var tally = new Tally();
         foreach (var (reason, count) in plan.Skipped) tally.Skip(reason, count);
         var unreachable = new ConcurrentBag<string>();
-        var lease = new LeaseKeeper(state, clock, Options, InstanceId, startedAt);
+        using var lease = new LeaseKeeper(state, clock, Options, InstanceId, startedAt);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var messenger = scope.ServiceProvider.GetRequiredService<IProactiveMessenger>();
             await Parallel.ForEachAsync(plan.Digests, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelSends, CancellationToken = ct }, async (digest, token) =>
             {
-                if (!await lease.KeepAsync(token)) { tally.Add(ref tally.Retrying, digest.Items.Count); return; }
+                if (!await lease.KeepAsync(token)) { Tally.Add(ref tally.Retrying, digest.Items.Count); return; }
                 try
                 {
                     await DispatchAsync(digest, stored, messenger, tally, unreachable, token);
@@ -106,7 +106,7 @@ public sealed partial class ReminderRunner(
                     var who = Hash(digest.Recipient.Key);
                     var kind = e.GetType().Name;
                     LogDigestFailed(logger, who, kind);
-                    tally.Add(ref tally.Retrying, digest.Items.Count);
+                    Tally.Add(ref tally.Retrying, digest.Items.Count);
                 }
             });
         }
@@ -140,7 +140,7 @@ public sealed partial class ReminderRunner(
             if (!await ledger.AddPendingAsync(digest.Recipient, missing, now, ct))
             {
                 LogRaced(logger, who);
-                tally.Add(ref tally.Retrying, digest.Items.Count);
+                Tally.Add(ref tally.Retrying, digest.Items.Count);
                 return;
             }
             existing = (await ledger.ListAsync(digest.Recipient, digest.Day, ct)).ToDictionary(e => e.RowKey);
@@ -149,25 +149,25 @@ public sealed partial class ReminderRunner(
         var claimable = new List<LedgerEntry>();
         foreach (var key in keys.Keys)
         {
-            if (!existing.TryGetValue(key, out var entry)) { tally.Add(ref tally.Retrying, 1); continue; }
+            if (!existing.TryGetValue(key, out var entry)) { Tally.Add(ref tally.Retrying, 1); continue; }
             switch (entry.State)
             {
                 case LedgerState.Pending when entry.Attempts >= Options.MaxAttempts:
                     await ledger.CompleteAsync([entry], LedgerState.Failed, null, "attempts exhausted", now, ct);
-                    tally.Add(ref tally.Failed, 1);
+                    Tally.Add(ref tally.Failed, 1);
                     break;
                 case LedgerState.Pending:
                     claimable.Add(entry);
                     break;
                 case LedgerState.Sending when now - entry.UpdatedAt > Options.SendingGrace:
-                    if (await ledger.ResolveAbandonedAsync(entry, now, ct)) tally.Add(ref tally.Unknown, 1);
-                    else tally.Add(ref tally.Retrying, 1);
+                    if (await ledger.ResolveAbandonedAsync(entry, now, ct)) Tally.Add(ref tally.Unknown, 1);
+                    else Tally.Add(ref tally.Retrying, 1);
                     break;
                 case LedgerState.Sending:
-                    tally.Add(ref tally.Retrying, 1);
+                    Tally.Add(ref tally.Retrying, 1);
                     break;
                 default:
-                    tally.Add(ref tally.AlreadyDone, 1);
+                    Tally.Add(ref tally.AlreadyDone, 1);
                     break;
             }
         }
@@ -178,7 +178,7 @@ public sealed partial class ReminderRunner(
         if (claimed.Count == 0)
         {
             LogRaced(logger, who);
-            tally.Add(ref tally.Retrying, claimable.Count);
+            Tally.Add(ref tally.Retrying, claimable.Count);
             return;
         }
         var claimedKeys = claimed.Select(c => c.RowKey).ToHashSet(StringComparer.Ordinal);
@@ -203,16 +203,16 @@ public sealed partial class ReminderRunner(
         await ledger.CompleteAsync(claimed, outcome, activityId, error, clock.GetUtcNow(), ct);
         switch (outcome)
         {
-            case LedgerState.Sent: tally.Add(ref tally.Sent, claimed.Count); LogSent(logger, who, claimed.Count, digest.IsLate); break;
+            case LedgerState.Sent: Tally.Add(ref tally.Sent, claimed.Count); LogSent(logger, who, claimed.Count, digest.IsLate); break;
             case LedgerState.Unreachable:
-                tally.Add(ref tally.Unreachable, claimed.Count);
+                Tally.Add(ref tally.Unreachable, claimed.Count);
                 unreachable.Add(who);
                 await conversations.MarkUnreachableAsync(digest.Recipient, error ?? "refused", ct);
                 LogUnreachable(logger, who, error ?? "");
                 break;
-            case LedgerState.Pending: tally.Add(ref tally.Retrying, claimed.Count); LogWillRetry(logger, who, error ?? ""); break;
-            case LedgerState.Unknown: tally.Add(ref tally.Unknown, claimed.Count); LogUnknown(logger, who, error ?? ""); break;
-            default: tally.Add(ref tally.Failed, claimed.Count); LogFailed(logger, who, error ?? ""); break;
+            case LedgerState.Pending: Tally.Add(ref tally.Retrying, claimed.Count); LogWillRetry(logger, who, error ?? ""); break;
+            case LedgerState.Unknown: Tally.Add(ref tally.Unknown, claimed.Count); LogUnknown(logger, who, error ?? ""); break;
+            default: Tally.Add(ref tally.Failed, claimed.Count); LogFailed(logger, who, error ?? ""); break;
         }
     }
 
@@ -246,15 +246,17 @@ public sealed partial class ReminderRunner(
         public int Sent, AlreadyDone, Failed, Unreachable, Unknown, Retrying;
         public ConcurrentDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
 
-        public void Add(ref int field, int n) => Interlocked.Add(ref field, n);
+        public static void Add(ref int field, int n) => Interlocked.Add(ref field, n);
 
         public void Skip(string reason, int n) => Skipped.AddOrUpdate(reason, n, (_, v) => v + n);
     }
 
     /// <summary>Renews the lease during a long run; once lost, the rest of the run stops sending.</summary>
-    private sealed class LeaseKeeper(ReminderStateStore state, TimeProvider clock, ReminderOptions o, string instanceId, DateTimeOffset acquiredAt)
+    private sealed class LeaseKeeper(ReminderStateStore state, TimeProvider clock, ReminderOptions o, string instanceId, DateTimeOffset acquiredAt) : IDisposable
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
+
+        public void Dispose() => _lock.Dispose();
         private DateTimeOffset _renewedAt = acquiredAt;
         private bool _lost;
 
