@@ -3,6 +3,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;
 using GovBot.Features.Import;
@@ -26,6 +28,8 @@ public static class GovBotFeatures
         new DecisionsFeature(),
         new ChecklistFeature(),
         new MilestonesFeature(),
+        new EventsFeature(),
+        new GroupUpdatesFeature(),
         new GroupsFeature(),
         new RemindersFeature(),
         new NoticesFeature(),
