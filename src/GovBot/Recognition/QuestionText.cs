@@ -203,8 +203,8 @@ public static partial class QuestionText
     /// <summary>"on 12 March", "12th of march 2024", "march 12", "on the 12th of March" (a day, not the month).</summary>
     [GeneratedRegex(@"(?:\b(?:on|for)\s+)?(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:\bthe\s+)?\b(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?:\s+(?<year>20\d\d)\b)?|(?<month2>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\s+(?:the\s+)?(?<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!\.\d)(?:\s+(?<year2>20\d\d)\b)?)")]
     private static partial Regex DayMonthRegex();
-    /// <summary>"on 12-03", "12-03-2024": only after "on", or with a year, so action refs and numbers stay what they are.</summary>
-    [GeneratedRegex(@"(?:\bon\s+(?<d>\d{1,2})-(?<m>\d{1,2})(?:-(?<y>\d{4}|\d{2}))?|(?<![\w.-])(?<d>\d{1,2})-(?<m>\d{1,2})-(?<y>\d{4}))(?![\w.-])")]
+    /// <summary>"12-03", "12-03-2024" standing alone (a typed 12/03): not glued to letters, so action refs ("dag33-04") stay refs.</summary>
+    [GeneratedRegex(@"(?<![\w.-])(?<d>\d{1,2})-(?<m>\d{1,2})(?:-(?<y>\d{4}|\d{2}))?(?![\w.-])")]
     private static partial Regex NumericDayRegex();
     [GeneratedRegex(@"(?:\b(?:on|this|(?<next>next))\s+)?\b(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex WeekdayRegex();

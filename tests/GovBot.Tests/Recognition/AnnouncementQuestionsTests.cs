@@ -72,7 +72,12 @@ public class AnnouncementQuestionsTests
     public void WhatsOn_ADay(string text, int y, int m, int d) => Assert.Equal(new DateOnly(y, m, d), Is<WhatsOn>(text).Day);
 
     [Fact]
-    public void ADayLongPast_IsNextYears() => Assert.Equal(new DateOnly(2025, 1, 10), Is<WhatsOn>("what's on 10 January").Day);
+    public void ADayMoreThanHalfAYearPast_IsNextYears()
+    {
+        // As of Tuesday 24 November 2026: 10 January is next year's; 1 November (23 days ago) this year's.
+        Assert.Equal(new DateOnly(2027, 1, 10), Assert.IsType<WhatsOn>(GovBotFeatures.Recogniser.Recognise("what's on 10 January", QuestionRecogniserTests.Ctx)).Day);
+        Assert.Equal(new DateOnly(2026, 11, 1), Assert.IsType<WhatsOn>(GovBotFeatures.Recogniser.Recognise("what was on 1 November", QuestionRecogniserTests.Ctx)).Day);
+    }
 
     [Theory]
     [InlineData("meetings on 12 March")]

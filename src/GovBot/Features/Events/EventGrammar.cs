@@ -65,6 +65,6 @@ public static partial class EventGrammar
     [GeneratedRegex(@"\b(?:on|happening|anything|scheduled|planned|diary|calendar|going on|in the diary)\b")] private static partial Regex CueRegex();
 
     /// <summary>Words a "what's on" question may have besides the day.</summary>
-    [GeneratedRegex(@"\b(?:what|whats|is|are|there|anything|something|any|happening|going|on|scheduled|planned|in|diary|calendar|for|me|do|we|have|got|meetings and events|events and meetings|everything|programme|mhhs)\b")]
+    [GeneratedRegex(@"\b(?:what|whats|is|are|was|were|there|anything|something|any|happening|going|on|scheduled|planned|in|diary|calendar|for|me|do|we|have|got|meetings and events|events and meetings|everything|programme|mhhs)\b")]
     private static partial Regex DayWordsRegex();
 }
