@@ -4,6 +4,8 @@ using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Conversations;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;
 using GovBot.Features.Import;
@@ -28,6 +30,8 @@ public static class GovBotFeatures
         new DecisionsFeature(),
         new ChecklistFeature(),
         new MilestonesFeature(),
+        new EventsFeature(),
+        new GroupUpdatesFeature(),
         new GroupsFeature(),
         new ConversationsFeature(),
         new OutboxFeature(),

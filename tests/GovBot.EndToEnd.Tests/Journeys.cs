@@ -17,6 +17,9 @@ public static class Journeys
         new("CR043", "CR043", ["CR043", "Supplier Registration of ABMU and MPAN Mapping"]),
         new("DAG33-04", "DAG33-04", ["DAG33-04"]),
         new("who chairs DAG", "Who chairs DAG", ["Justin Andrews", "chairs DAG"]),
+        // Recorded beats expected: the papers announce an extraordinary SITAG before the cadence's 20 March.
+        new("next SITAG?", "Extraordinary SITAG meeting", ["Monday 11 March 2024", "DAG 34 papers"]),
+        new("when is the open day", "MHHS Open Day", ["Tuesday 23 April 2024", "Euston"]),
     ];
 
     /// <summary>The questions, as theory data (strings, so each journey is its own test case).</summary>

@@ -3,6 +3,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
@@ -19,4 +21,11 @@ public sealed record GovernanceDataSet(
     IReadOnlyList<Decision> Decisions,
     IReadOnlyList<ChangeRequest> ChangeRequests,
     IReadOnlyList<ChecklistItem> Checklist,
-    IReadOnlyList<Milestone> Milestones);
+    IReadOnlyList<Milestone> Milestones)
+{
+    /// <summary>Events the papers announce.</summary>
+    public IReadOnlyList<ProgrammeEvent> Events { get; init; } = [];
+
+    /// <summary>Other groups' updates the papers report.</summary>
+    public IReadOnlyList<GroupUpdate> GroupUpdates { get; init; } = [];
+}

@@ -4,6 +4,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
@@ -37,6 +39,9 @@ public sealed class GovernanceDataWriter(GovBotTables tables, GroupStore groups)
         await Upsert(TableNames.ChangeRequests, data.ChangeRequests.Select(ChangeRequestTable.ToRow));
         await Upsert(TableNames.Checklist, data.Checklist.Select(ChecklistTable.ToRow));
         await Upsert(TableNames.Milestones, data.Milestones.Select(MilestoneTable.ToRow));
+        await Upsert(TableNames.Events, data.Events.Select(EventTable.ToRow));
+        await Upsert(TableNames.GroupUpdatesByRef, data.GroupUpdates.SelectMany(GroupUpdateTable.RefRows));
+        await Upsert(TableNames.GroupUpdates, data.GroupUpdates.Select(GroupUpdateTable.ToRow));
 
         Task Upsert(string table, IEnumerable<TableEntity> rows) =>
             TableRows.UpsertBatchedAsync(tables.Get(table), rows.ToList(), cancellationToken);

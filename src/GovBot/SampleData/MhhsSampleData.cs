@@ -36,12 +36,16 @@ public static partial class MhhsSampleData
             Groups: Groups(),
             People: People(),
             Memberships: Memberships(),
-            Meetings: meetings,
+            Meetings: [.. meetings, .. AnnouncedMeetings()],
             Actions: Actions(meetings),
             Decisions: Decisions(),
             ChangeRequests: ChangeRequests(),
             Checklist: Checklist(),
-            Milestones: Milestones());
+            Milestones: Milestones())
+        {
+            Events = Events(),
+            GroupUpdates = GroupUpdates(),
+        };
     }
 
     /// <summary>A date as the papers write it: dd/mm/yyyy.</summary>

@@ -26,6 +26,9 @@ public static class TableNames
     public const string Notices = "Notices";
     public const string NoticeDeliveries = "NoticeDeliveries";
     public const string NoticeResponses = "NoticeResponses";
+    public const string Events = "Events";
+    public const string GroupUpdates = "GroupUpdates";
+    public const string GroupUpdatesByRef = "GroupUpdatesByRef";
 }
 
 /// <summary>The app's tables: a <see cref="TableClient"/> per logical name, with the environment's prefix applied.</summary>

@@ -87,6 +87,25 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
         Assert.Contains("10:00", text);
     }
 
+    [Theory]
+    [InlineData("next SITAG?", "Monday 11 March 2024", "Extraordinary")]
+    [InlineData("when is the SITWG meeting", "Thursday 7 March 2024", "DAG 34 papers")]
+    [InlineData("when is the open day", "Tuesday 23 April 2024", "Elexon's offices, 350 Euston Rd")]
+    [InlineData("next webinar", "Thursday 7 March 2024", "10:30–11:30")]
+    [InlineData("what's on 12 March", "QWG", "Change of Supplier")]
+    [InlineData("anything on Friday", "MHHS Migration Framework Development Workshop 3", "Friday 8 March 2024")]
+    [InlineData("what did PSG decide on CR042", "CR042 Decision", "PSG, 7 February 2024 · DAG 34 papers")]
+    [InlineData("CR043", "What the groups said", "DAG, 14 February 2024 · DAG 34 papers")]
+    [InlineData("updates from CCAG", "Updates from CCAG", "CCAG, 28 February 2024 · DAG 34 papers")]
+    public async Task WhatThePapersAnnounce_IsAnswered(string question, string says, string alsoSays)
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var text = BotHarnessText.Of(await bot.AskAsync(question, bot.Person("lee-cox")));
+
+        Assert.Contains(says, text);
+        Assert.Contains(alsoSays, text);
+    }
+
     [Fact]
     public async Task EachQuestion_GetsTheRightCard()
     {
@@ -246,6 +265,12 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
     [InlineData("actions due this week")]
     [InlineData("overdue actions")]
     [InlineData("what is MCAG")]
+    [InlineData("next SITAG")]
+    [InlineData("when is the open day")]
+    [InlineData("events next week")]
+    [InlineData("what's on 12 March")]
+    [InlineData("updates from DAG")]
+    [InlineData("what did PSG decide on CR042")]
     public async Task Answers_ReadOnlyTheirPartitions_WithinThreeRoundTrips(string question)
     {
         await using var bot = await BotHarness.StartAsync(azurite);

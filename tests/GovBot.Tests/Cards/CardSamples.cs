@@ -4,6 +4,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Conversations;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Import;
 using GovBot.Features.Groups;
 using GovBot.Features.Help;
@@ -94,6 +96,15 @@ internal static class CardSamples
         [.. Enumerable.Range(1, 7).Select(i => $"line {i * 40}: the due date of DAG33-0{i} could not be read <script>")]);
 
     /// <summary>Every card kind, named for file output and test names.</summary>
+    public static readonly ProgrammeEvent Webinar = new(new(2024, 3, 12), "MHHS Webinar: Change of Supplier process", EventKind.Webinar, new(12, 30), new(13, 0), null, true, "the Change of Supplier process", "DAG 34 papers");
+    public static readonly ProgrammeEvent OpenDay = new(new(2024, 4, 23), "MHHS Open Day <b>2024</b>", EventKind.OpenDay, null, null, "Elexon's offices, 350 Euston Rd, London NW1 3AW", true, null, "DAG 34 papers");
+    public static readonly Meeting AnnouncedSitag = new("SITAG", "2024-03-11", true, new(2024, 3, 11), null, null, null, null, [], [], null, "DAG 34 papers");
+    public static readonly GroupUpdate[] Cr043Said =
+    [
+        new("DAG", new(2024, 2, 14), 4, "CR043 Impact Assessment", "SRO approved CR043 for Impact Assessment, pending clarifications by 29 February 2024.", "DAG 34 papers", ["CR043"], [], []),
+        new("PSG", new(2024, 3, 6), 2, "", "PSG noted the # CR043 <script> timeline.", "DAG 35 papers", ["CR043"], ["Interim Release 8"], []),
+    ];
+
     public static IReadOnlyDictionary<string, JsonObject> All() => new Dictionary<string, JsonObject>
     {
         ["action-list"] = ActionCards.List(
@@ -112,6 +123,14 @@ internal static class CardSamples
         ["meetings-upcoming"] = MeetingCards.Upcoming([new(Dag34, false, "Design Advisory Group"), new(ExpectedSitag, true, "SITAG")], AsOf, "upcoming meetings"),
         ["cr-detail"] = ChangeRequestCards.Detail(Cr043, AsOf),
         ["cr-detail-closed"] = ChangeRequestCards.Detail(Cr040, AsOf),
+        ["cr-detail-groups-said"] = ChangeRequestCards.Detail(Cr043, AsOf, Cr043Said),
+        ["events"] = EventCards.List([OpenDay, Webinar], AsOf, "Events, Wed 13 Mar to Tue 11 Jun", "events"),
+        ["events-empty"] = EventCards.List([], AsOf, "Webinars, Mon 18 Mar to Sun 24 Mar", "webinars next week"),
+        ["event"] = EventCards.Event(OpenDay, AsOf),
+        ["day"] = EventCards.Day(new DayAgenda(new(2024, 3, 12), [new(AnnouncedSitag, false, "SITAG"), new(ExpectedSitag, true, "SITAG"), new(Dag34, false, "Design Advisory Group")], [Webinar]), AsOf),
+        ["day-empty"] = EventCards.Day(new DayAgenda(new(2024, 3, 16), [], []), AsOf),
+        ["group-updates"] = GroupUpdateCards.List([.. Cr043Said], AsOf, GroupUpdateCards.Title(null, "CR043"), "what have the groups said about CR043"),
+        ["group-updates-empty"] = GroupUpdateCards.List([], AsOf, GroupUpdateCards.Title("DAG", null), "updates from DAG"),
         ["cr-list"] = ChangeRequestCards.List([Cr045, Cr040, Cr043, Cr044], AsOf, "Change requests", "change requests"),
         ["checklist"] = ChecklistCards.Deadlines(Checklist, AsOf, "deadlines"),
         ["milestones"] = MilestoneCards.List(Milestones, AsOf, "milestones"),

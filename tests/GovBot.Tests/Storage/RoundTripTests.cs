@@ -3,6 +3,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
@@ -110,6 +112,53 @@ public sealed class RoundTripTests(AzuriteFixture azurite) : StorageTestBase(azu
         AssertSame(cr, (await store.GetAsync("CR043", Ct))!.Value);
         AssertSame(decided, (await store.GetAsync("CR001", Ct))!.Value);
         Assert.Equal(["CR001", "CR043"], (await store.ListAsync(Ct)).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Meeting_AnnouncedWithoutNumber_RoundTripsNameAndSource()
+    {
+        var store = new MeetingStore(Tables);
+        var workshop = new Meeting(Meeting.ProgrammeCode, "2024-03-08", false, new DateOnly(2024, 3, 8), null, null, null, null, [], [], "Migration Framework Workshop 3", "DAG 34 papers");
+        await store.UpsertAsync(workshop, Ct);
+
+        var read = (await store.GetAsync(Meeting.ProgrammeCode, "2024-03-08", Ct))!.Value;
+        AssertSame(workshop, read);
+        Assert.Equal("Migration Framework Workshop 3", read.Title);
+        Assert.False(read.IsNumbered);
+        Assert.Equal([workshop.Title], (await store.ListBetweenAsync(new(2024, 3, 8), new(2024, 3, 8), Ct)).Select(m => m.Title));
+    }
+
+    [Fact]
+    public async Task Event_RoundTripsAndListsByDayRange()
+    {
+        var store = new EventStore(Tables);
+        var webinar = new ProgrammeEvent(new(2024, 3, 12), "MHHS Webinar: Change of Supplier – “process”", EventKind.Webinar, new(12, 30), new(13, 0), null, true, "the Change of Supplier process", "DAG 34 papers");
+        var openDay = new ProgrammeEvent(new(2024, 4, 23), "MHHS Open Day", EventKind.OpenDay, null, null, "Elexon's offices", true, null, "DAG 34 papers");
+        await store.UpsertAsync(openDay, Ct);
+        await store.UpsertAsync(webinar, Ct);
+        await store.UpsertAsync(webinar, Ct); // the same event again is the same row
+
+        AssertSame(webinar, (await store.GetAsync(webinar, Ct))!.Value);
+        Assert.Equal([webinar, openDay], await store.ListBetweenAsync(new(2024, 3, 12), new(2024, 4, 23), Ct));
+        Assert.Equal([webinar], await store.ListBetweenAsync(new(2024, 3, 1), new(2024, 3, 12), Ct));
+        Assert.Empty(await store.ListBetweenAsync(new(2024, 3, 13), new(2024, 4, 22), Ct));
+    }
+
+    [Fact]
+    public async Task GroupUpdate_RoundTrips_ByGroupAndByChangeRequest_AndDropsCopiesItNoLongerEarns()
+    {
+        var store = new GroupUpdateStore(Tables);
+        var older = new GroupUpdate("PSG", new(2023, 2, 1), 2, "CR015", "PSG agreed to raise CR015 to Impact Assessment.", "DAG 20.1 papers", ["CR015", "CR013"], ["Release 3"], ["MHHS-DEL100"]);
+        var newer = new GroupUpdate("DAG", new(2023, 2, 16), 1, "", "DAG discussed CR015.", "PSG 12 papers", ["CR015"], [], []);
+        await store.UpsertAsync(older, Ct);
+        await store.UpsertAsync(newer, Ct);
+
+        AssertSame(older, (await store.GetAsync("PSG", new(2023, 2, 1), 2, Ct))!.Value);
+        AssertSame<IReadOnlyList<GroupUpdate>>([newer, older], await store.ListByChangeRequestAsync("CR015", Ct));
+        AssertSame<IReadOnlyList<GroupUpdate>>([older], await store.ListByGroupAsync("PSG", Ct));
+
+        await store.UpsertAsync(older with { ChangeRequests = ["CR015"] }, Ct);
+        Assert.Empty(await store.ListByChangeRequestAsync("CR013", Ct));
     }
 
     [Fact]

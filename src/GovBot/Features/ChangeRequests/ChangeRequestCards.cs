@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GovBot.Cards;
+using GovBot.Features.GroupUpdates;
 
 namespace GovBot.Features.ChangeRequests;
 
@@ -20,7 +21,11 @@ public static class ChangeRequestCards
         ChangeRequestStage.Implementation,
     ];
 
-    public static JsonObject Detail(ChangeRequest cr, DateOnly asOf)
+    /// <summary>Lines of "What the groups said" on the card at most; the rest are one question away.</summary>
+    private const int MaxGroupLines = 6;
+
+    /// <param name="said">What governance groups said about it (newest first); the card cites each line's papers.</param>
+    public static JsonObject Detail(ChangeRequest cr, DateOnly asOf, IReadOnlyList<GroupUpdate>? said = null)
     {
         var body = new List<CardElement>
         {
@@ -51,6 +56,19 @@ public static class ChangeRequestCards
                 [CardKit.Safe(t.Constituency, 80), N(t.Yes), N(t.No), N(t.Abstain), N(t.NoReply)]));
             rows.Add(["**Total**", $"**{N(cr.Tally.Sum(t => t.Yes))}**", $"**{N(cr.Tally.Sum(t => t.No))}**", $"**{N(cr.Tally.Sum(t => t.Abstain))}**", $"**{N(cr.Tally.Sum(t => t.NoReply))}**"]);
             body.Add(new Table([4, 1, 1, 1, 1], rows));
+        }
+
+        if (said is { Count: > 0 })
+        {
+            body.Add(CardKit.SectionHeading("What the groups said"));
+            var newest = said.OrderByDescending(u => u.MeetingDate).ThenBy(u => u.GroupCode, StringComparer.Ordinal).ThenBy(u => u.Order).ToList();
+            foreach (var u in newest.Take(MaxGroupLines))
+            {
+                body.Add(new TextBlock(GroupUpdateCards.Line(u)) { Spacing = Spacing.Small });
+                body.Add(new TextBlock(CardKit.Safe(u.Citation, 120)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            }
+            if (newest.Count > MaxGroupLines)
+                body.Add(new TextBlock($"…and {newest.Count - MaxGroupLines} more: ask \"what have the groups said about {cr.Id}\".") { IsSubtle = true });
         }
         return CardKit.Build(new AdaptiveCard(body) { FullWidth = true });
     }

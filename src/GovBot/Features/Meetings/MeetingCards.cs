@@ -34,6 +34,7 @@ public static class MeetingCards
         if (UkFormat.TimeRange(meeting.Start, meeting.End) is { } time) facts.Add(new("Time", $"{time} UK time"));
         if (!string.IsNullOrWhiteSpace(meeting.Location)) facts.Add(new("Where", CardKit.Safe(meeting.Location, 200)));
         if (IsHttps(meeting.JoinUrl)) facts.Add(new("Online", $"[Join the meeting]({meeting.JoinUrl})"));
+        if (!string.IsNullOrWhiteSpace(meeting.Source)) facts.Add(new("Announced in", CardKit.Safe(meeting.Source, 80)));
         var days = meeting.Date.DayNumber - asOf.DayNumber;
         facts.Add(new("When", days switch { 0 => "Today", 1 => "Tomorrow", > 1 => $"In {days} days", _ => "Held" }));
         body.Add(new FactSet(facts));
@@ -100,6 +101,7 @@ public static class MeetingCards
                 new TextBlock(when + (u.IsExpected ? " _(expected, computed from cadence)_" : "")) { Spacing = Spacing.None },
             };
             if (!string.IsNullOrWhiteSpace(m.Location)) items.Add(new TextBlock(CardKit.Safe(m.Location, 120)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            if (!string.IsNullOrWhiteSpace(m.Source)) items.Add(new TextBlock($"Announced in the {CardKit.Safe(m.Source, 80)}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
             body.Add(new Container(items)
             {
                 Separator = true,
@@ -111,7 +113,7 @@ public static class MeetingCards
         return CardKit.Build(new AdaptiveCard(body, more is null ? null : [more]));
     }
 
-    private static string Name(Meeting m) => string.IsNullOrWhiteSpace(m.Number) ? $"Next {m.GroupCode} meeting" : m.Title;
+    private static string Name(Meeting m) => string.IsNullOrWhiteSpace(m.Number) ? $"Next {m.GroupCode} meeting" : CardKit.Safe(m.Title, 120);
 
     private static string DocumentLine(MeetingDocument d)
     {

@@ -57,7 +57,8 @@ public sealed class MeetingQueries(MeetingStore meetings, GroupStore groups)
             for (var month = new DateOnly(window.From.Year, window.From.Month, 1); month <= window.To; month = month.AddMonths(1))
             {
                 var day = group.Cadence!.DayIn(month.Year, month.Month);
-                var hasMeetingThatMonth = scheduled.Any(m => m.GroupCode == group.Code && m.Date.Year == day.Year && m.Date.Month == day.Month);
+                // An extraordinary meeting is called in addition to the regular one, so it does not stand in for it.
+                var hasMeetingThatMonth = scheduled.Any(m => m.GroupCode == group.Code && !m.IsExtraordinary && m.Date.Year == day.Year && m.Date.Month == day.Month);
                 if (day >= window.From && day <= window.To && !hasMeetingThatMonth)
                 {
                     upcoming.Add(new UpcomingMeeting(Expected(group, group.Cadence, day, []), true, group.Name));

@@ -26,6 +26,8 @@ internal static class MeetingTable
             ["IsExtraordinary"] = m.IsExtraordinary,
             ["Location"] = m.Location,
             ["JoinUrl"] = m.JoinUrl,
+            ["Name"] = m.Name,
+            ["Source"] = m.Source,
         };
         e.SetDate("Date", m.Date);
         e.SetTime("Start", m.Start);
@@ -45,7 +47,9 @@ internal static class MeetingTable
         Location: e.GetString("Location"),
         JoinUrl: e.GetString("JoinUrl"),
         Agenda: e.GetJson("Agenda", StorageJson.Default.IReadOnlyListAgendaItem, []),
-        Documents: e.GetJson("Documents", StorageJson.Default.IReadOnlyListMeetingDocument, []));
+        Documents: e.GetJson("Documents", StorageJson.Default.IReadOnlyListMeetingDocument, []),
+        Name: e.GetString("Name"),
+        Source: e.GetString("Source"));
 
     public static TableEntity MonthRow(Meeting m) =>
         new(TableKeys.Month(m.Date), $"{TableKeys.Day(m.Date)}-{TableKeys.Checked(m.GroupCode, "group code")}-{TableKeys.Checked(m.Number, "meeting number")}")

@@ -17,6 +17,15 @@ public sealed record PapersImport(
     PapersNextMeeting? NextMeeting,
     IReadOnlyList<PapersWarning> Warnings)
 {
+    /// <summary>The "Upcoming Governance Meetings" lists (see <see cref="UpcomingMeetingsReader"/>).</summary>
+    public IReadOnlyList<PapersUpcomingMeeting> UpcomingMeetings { get; init; } = [];
+
+    /// <summary>The "Upcoming Events" announcements (see <see cref="EventsReader"/>).</summary>
+    public IReadOnlyList<PapersEvent> Events { get; init; } = [];
+
+    /// <summary>Other governance groups' updates (see <see cref="GroupUpdatesReader"/>).</summary>
+    public IReadOnlyList<PapersGroupUpdate> GroupUpdates { get; init; } = [];
+
     /// <summary>"DAG 34" when group and number are known; otherwise whatever is known.</summary>
     public string MeetingTitle => Meeting switch
     {

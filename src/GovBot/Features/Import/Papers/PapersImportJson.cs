@@ -17,7 +17,10 @@ public sealed record PapersImportJson(
     IReadOnlyList<PapersChecklistJson> Checklist,
     IReadOnlyList<PapersChangeRequestJson> ChangeRequests,
     PapersNextMeetingJson? NextMeeting,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<PapersUpcomingMeetingJson> UpcomingMeetings,
+    IReadOnlyList<PapersEventJson> Events,
+    IReadOnlyList<PapersGroupUpdateJson> GroupUpdates)
 {
     private static readonly JsonSerializerOptions Options = new(PapersImportJsonContext.Default.Options)
     {
@@ -35,7 +38,10 @@ public sealed record PapersImportJson(
         import.Checklist.Select(c => new PapersChecklistJson(c.Number, c.Text, Date(c.Deadline), c.Reminder)).ToList(),
         import.ChangeRequests.Select(c => new PapersChangeRequestJson(c.Id, c.Mentions)).ToList(),
         import.NextMeeting is { } n ? new PapersNextMeetingJson(n.Group, Date(n.Date), Time(n.Start)) : null,
-        import.Warnings.Select(w => w.ToString()).ToList());
+        import.Warnings.Select(w => w.ToString()).ToList(),
+        import.UpcomingMeetings.Select(u => new PapersUpcomingMeetingJson(Date(u.Date), u.Name, u.Group, u.Number, u.Extraordinary, Time(u.Start), Time(u.End))).ToList(),
+        import.Events.Select(e => new PapersEventJson(Date(e.Date), e.Title, e.Kind.ToString(), Time(e.Start), Time(e.End), e.Place, e.Online, e.About)).ToList(),
+        import.GroupUpdates.Select(u => new PapersGroupUpdateJson(u.Group, Date(u.MeetingDate), u.Order, u.Topic, u.Text, u.ChangeRequests, u.Releases, u.Documents)).ToList());
 
     public static string Serialize(PapersImport import) => JsonSerializer.Serialize(From(import), Context.PapersImportJson);
 
@@ -57,6 +63,12 @@ public sealed record PapersChecklistJson(int Number, string Text, string? Deadli
 public sealed record PapersChangeRequestJson(string Id, IReadOnlyList<string> Mentions);
 
 public sealed record PapersNextMeetingJson(string? Group, string? Date, string? Start);
+
+public sealed record PapersUpcomingMeetingJson(string? Date, string Name, string? Group, string? Number, bool Extraordinary, string? Start, string? End);
+
+public sealed record PapersEventJson(string? Date, string Title, string Kind, string? Start, string? End, string? Place, bool Online, string? About);
+
+public sealed record PapersGroupUpdateJson(string Group, string? MeetingDate, int Order, string Topic, string Text, IReadOnlyList<string> ChangeRequests, IReadOnlyList<string> Releases, IReadOnlyList<string> Documents);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

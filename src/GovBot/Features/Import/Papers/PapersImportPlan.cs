@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Meetings;
 using TimeZoneConverter;
 
@@ -41,6 +43,15 @@ public sealed record PapersImportPlan(
 {
     public const string ImportAuthor = "Papers import";
 
+    /// <summary>Meetings the papers announce (other groups', workshops), each citing these papers; see <see cref="PapersAnnouncements"/>.</summary>
+    public IReadOnlyList<Meeting> AnnouncedMeetings { get; init; } = [];
+
+    /// <summary>Events the papers announce.</summary>
+    public IReadOnlyList<ProgrammeEvent> Events { get; init; } = [];
+
+    /// <summary>Other groups' updates the papers report.</summary>
+    public IReadOnlyList<GroupUpdate> GroupUpdates { get; init; } = [];
+
     private static readonly TimeZoneInfo UkTime = TZConvert.GetTimeZoneInfo("Europe/London");
 
     public static PapersImportPlan Create(PapersImport import)
@@ -79,7 +90,12 @@ public sealed record PapersImportPlan(
         {
             skipped.Add("actions: the papers' date is unknown, so they cannot be ordered against newer updates");
         }
-        return new PapersImportPlan(source, m.Group, asOf, meeting, import.Actions, decisions, checklist, skipped);
+        return new PapersImportPlan(source, m.Group, asOf, meeting, import.Actions, decisions, checklist, skipped)
+        {
+            AnnouncedMeetings = PapersAnnouncements.Meetings(import, source),
+            Events = PapersAnnouncements.Events(import, source),
+            GroupUpdates = PapersAnnouncements.GroupUpdates(import, source),
+        };
     }
 
     /// <summary>The change one action row makes to the stored action (null when there is none yet).</summary>

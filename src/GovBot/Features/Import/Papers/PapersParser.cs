@@ -32,8 +32,17 @@ public static partial class PapersParser
         var next = nextMeetings.FirstOrDefault(n => n.Group == meeting.Group) ?? nextMeetings.FirstOrDefault(n => n.Group is null) ?? nextMeetings.FirstOrDefault();
         if (next is { Group: null }) next = next with { Group = meeting.Group };
 
+        var upcoming = UpcomingMeetingsReader.Read(lines, warnings);
+        var events = EventsReader.Read(lines, warnings);
+        var updates = GroupUpdatesReader.Read(lines, warnings);
+
         var ordered = warnings.OrderBy(w => w.Line ?? 0).ToList();
-        return new PapersImport(meeting, agenda, actions, decisions, checklist, changeRequests, next, ordered);
+        return new PapersImport(meeting, agenda, actions, decisions, checklist, changeRequests, next, ordered)
+        {
+            UpcomingMeetings = upcoming,
+            Events = events,
+            GroupUpdates = updates,
+        };
     }
 
     internal static string[] SplitLines(string text) =>

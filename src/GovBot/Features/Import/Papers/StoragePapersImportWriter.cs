@@ -3,6 +3,8 @@ using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Meetings;
 using GovBot.Storage;
 
@@ -18,7 +20,9 @@ public sealed class StoragePapersImportWriter(
     MeetingStore meetings,
     DecisionStore decisions,
     ChecklistStore checklist,
-    PersonStore people) : IPapersImportWriter
+    PersonStore people,
+    EventStore events,
+    GroupUpdateStore groupUpdates) : IPapersImportWriter
 {
     /// <summary>Writes tried per action when other writers keep changing it.</summary>
     private const int Attempts = 4;
@@ -40,6 +44,7 @@ public sealed class StoragePapersImportWriter(
         {
             if (await WriteChecklistItemAsync(item, cancellationToken)) checklistWritten++;
         }
+        var announced = await WriteAnnouncementsAsync(plan, cancellationToken);
         foreach (var row in plan.ActionRows)
         {
             var kind = await WriteActionAsync(plan, row, directory, cancellationToken);
@@ -50,7 +55,41 @@ public sealed class StoragePapersImportWriter(
         return $"Actions: {Count(ActionChangeKind.Created)}, {Count(ActionChangeKind.Updated)}, {Count(ActionChangeKind.Unchanged)}, " +
                $"{Count(ActionChangeKind.Stale)}, {Count(ActionChangeKind.Skipped)}. " +
                $"Meeting: {(plan.Meeting is null ? "not imported" : meetingWritten ? "written" : "unchanged")}. " +
-               $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}.";
+               $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}. " +
+               $"Announced meetings written: {announced.Meetings}. Events written: {announced.Events}. Group updates written: {announced.Updates}.";
+    }
+
+    /// <summary>
+    /// Announced meetings, events and group updates, each written only when new or changed. A group's meeting the
+    /// store already has on that day (recorded with its number, or announced before) is kept: recorded beats announced.
+    /// </summary>
+    private async Task<(int Meetings, int Events, int Updates)> WriteAnnouncementsAsync(PapersImportPlan plan, CancellationToken cancellationToken)
+    {
+        int meetingsWritten = 0, eventsWritten = 0, updatesWritten = 0;
+        foreach (var group in plan.AnnouncedMeetings.GroupBy(m => m.GroupCode))
+        {
+            var known = await meetings.ListByGroupAsync(group.Key, cancellationToken);
+            foreach (var announced in group)
+            {
+                var same = known.FirstOrDefault(k => k.Number == announced.Number);
+                if (same is not null ? Same(same, announced) : known.Any(k => k.Date == announced.Date)) continue;
+                await meetings.UpsertAsync(announced, cancellationToken);
+                meetingsWritten++;
+            }
+        }
+        foreach (var e in plan.Events)
+        {
+            if (await events.GetAsync(e, cancellationToken) is { } stored && Same(stored.Value, e)) continue;
+            await events.UpsertAsync(e, cancellationToken);
+            eventsWritten++;
+        }
+        foreach (var u in plan.GroupUpdates)
+        {
+            if (await groupUpdates.GetAsync(u.GroupCode, u.MeetingDate, u.Order, cancellationToken) is { } stored && Same(stored.Value, u)) continue;
+            await groupUpdates.UpsertAsync(u, cancellationToken);
+            updatesWritten++;
+        }
+        return (meetingsWritten, eventsWritten, updatesWritten);
     }
 
     private async Task<ActionChangeKind> WriteActionAsync(PapersImportPlan plan, PapersActionRow row, IReadOnlyList<Person> directory, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class PapersImportCommandTests : IDisposable
 
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["meeting", "agenda", "actions", "decisions", "checklist", "changeRequests", "nextMeeting", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["meeting", "agenda", "actions", "decisions", "checklist", "changeRequests", "nextMeeting", "warnings", "upcomingMeetings", "events", "groupUpdates"], root.EnumerateObject().Select(p => p.Name));
         var meeting = root.GetProperty("meeting");
         Assert.Equal(["group", "number", "date", "start", "end", "documentId"], meeting.EnumerateObject().Select(p => p.Name));
         Assert.Equal("DAG", meeting.GetProperty("group").GetString());

@@ -4,6 +4,8 @@ using GovBot.People;
 using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Import;
 using GovBot.Features.Meetings;
 using GovBot.Storage;
@@ -42,7 +44,8 @@ public class StoragePapersImportWriterTests(AzuriteFixture azurite) : StorageTes
         """;
 
     private StoragePapersImportWriter Writer() => new(
-        new ActionStore(Tables), new MeetingStore(Tables), new DecisionStore(Tables), new ChecklistStore(Tables), new PersonStore(Tables));
+        new ActionStore(Tables), new MeetingStore(Tables), new DecisionStore(Tables), new ChecklistStore(Tables), new PersonStore(Tables),
+        new EventStore(Tables), new GroupUpdateStore(Tables));
 
     private static PapersImport Older() =>
         PapersParser.Parse(File.ReadAllText(PapersFixtures.SyntheticPath("ccag-15-2023-06-28-papers.txt")), "ccag-15-2023-06-28-papers.txt");
