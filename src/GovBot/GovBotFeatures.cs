@@ -9,6 +9,7 @@ using GovBot.Features.Import;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
 using GovBot.Features.Notices;
+using GovBot.Features.Papers;
 using GovBot.Features.Reminders;
 using GovBot.Recognition;
 using GovBot.Storage;
@@ -29,6 +30,7 @@ public static class GovBotFeatures
         new GroupsFeature(),
         new RemindersFeature(),
         new NoticesFeature(),
+        new PapersFeature(),
         new ImportFeature(),
         new HelpFeature(),
     ];

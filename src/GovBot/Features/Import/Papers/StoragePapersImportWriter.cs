@@ -4,6 +4,7 @@ using GovBot.Features.Actions;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
 using GovBot.Features.Meetings;
+using GovBot.Features.Papers;
 using GovBot.Storage;
 
 namespace GovBot.Features.Import;
@@ -18,12 +19,16 @@ public sealed class StoragePapersImportWriter(
     MeetingStore meetings,
     DecisionStore decisions,
     ChecklistStore checklist,
-    PersonStore people) : IPapersImportWriter
+    PersonStore people,
+    PaperCommands papers) : IPapersImportWriter
 {
     /// <summary>Writes tried per action when other writers keep changing it.</summary>
     private const int Attempts = 4;
 
-    public async Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken) => WriteAsync(import, null, cancellationToken);
+
+    /// <summary>The import's records, then the paper itself (original, record, passages) when its file is given.</summary>
+    public async Task<string> WriteAsync(PapersImport import, PaperFile? paper, CancellationToken cancellationToken)
     {
         var plan = PapersImportPlan.Create(import);
         var directory = await people.ListAsync(cancellationToken);
@@ -50,8 +55,13 @@ public sealed class StoragePapersImportWriter(
         return $"Actions: {Count(ActionChangeKind.Created)}, {Count(ActionChangeKind.Updated)}, {Count(ActionChangeKind.Unchanged)}, " +
                $"{Count(ActionChangeKind.Stale)}, {Count(ActionChangeKind.Skipped)}. " +
                $"Meeting: {(plan.Meeting is null ? "not imported" : meetingWritten ? "written" : "unchanged")}. " +
-               $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}.";
+               $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}." +
+               (paper is null ? "" : " " + (await KeepAsync(import, paper, cancellationToken)).Summary);
     }
+
+    /// <summary>Keeps the paper under the identity the parser read (group, meeting, document id).</summary>
+    public Task<PaperKept> KeepAsync(PapersImport import, PaperFile paper, CancellationToken cancellationToken) =>
+        papers.KeepAsync(new PaperIdentity(import.Meeting.Group, import.Meeting.Number, import.Meeting.Date, import.Meeting.DocumentId), paper, cancellationToken);
 
     private async Task<ActionChangeKind> WriteActionAsync(PapersImportPlan plan, PapersActionRow row, IReadOnlyList<Person> directory, CancellationToken cancellationToken)
     {
