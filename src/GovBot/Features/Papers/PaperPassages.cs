@@ -12,6 +12,8 @@ public static partial class PaperPassages
 {
     public const int MaxChars = 1500;
 
+    private const int UnnumberedLevel = 10;
+
     public static IReadOnlyList<PaperPassage> Split(string paperKey, string text, IReadOnlyList<int>? pageStarts)
     {
         var passages = new List<PaperPassage>();
@@ -20,25 +22,30 @@ public static partial class PaperPassages
         var currentStart = 0;
         IReadOnlyList<string> currentHeadings = [];
 
+        var hasBody = false; // a passage holding only headings so far carries on into the text below them
+
         void Flush()
         {
             var body = current.ToString().Trim();
             if (body.Length > 0) passages.Add(new(paperKey, passages.Count, currentHeadings, PageAt(pageStarts, currentStart), body));
             current.Clear();
+            hasBody = false;
         }
 
         foreach (var (start, paragraph) in Paragraphs(text))
         {
-            if (HeadingLevel(paragraph) is { } level)
+            var level = HeadingLevel(paragraph);
+            if (level is { } l)
             {
-                Flush();
-                headings.RemoveAll(h => h.Level >= level);
-                headings.Add((level, paragraph.Trim()));
+                if (hasBody) Flush();
+                headings.RemoveAll(h => h.Level >= l);
+                headings.Add((l, paragraph.Trim()));
                 currentHeadings = [.. headings.Select(h => h.Text)];
             }
             foreach (var (offset, piece) in Cut(paragraph, MaxChars))
             {
                 if (current.Length > 0 && current.Length + 2 + piece.Length > MaxChars) Flush();
+                if (level is null) hasBody = true;
                 if (current.Length == 0) currentStart = start + offset;
                 else current.Append("\n\n");
                 current.Append(piece);
@@ -83,7 +90,7 @@ public static partial class PaperPassages
     /// <summary>
     /// A heading is a paragraph of one short line that reads as a title: a numbered section ("3.2 Design status",
     /// "7.Data Integration Platform…", level = its depth) or a short capitalised line without sentence punctuation
-    /// or table gaps ("Participant checklist", level 1). Table rows and sentences are not headings.
+    /// or table gaps ("Participant checklist", nested under the current numbered section). Table rows and sentences are not headings.
     /// </summary>
     internal static int? HeadingLevel(string paragraph)
     {
@@ -96,7 +103,8 @@ public static partial class PaperPassages
         }
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 8 || !char.IsUpper(line[0]) || line.Any(char.IsDigit) && words.Length < 2) return null;
-        return line.StartsWith('•') ? null : 1;
+        // Below the numbered section it appears in (a numbered heading replaces it).
+        return line.StartsWith('•') ? null : UnnumberedLevel;
     }
 
     /// <summary>The paragraph itself, or pieces of it of at most <paramref name="max"/> characters.</summary>

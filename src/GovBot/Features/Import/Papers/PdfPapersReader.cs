@@ -26,6 +26,12 @@ internal static class PdfPapersReader
 
     internal static PapersFileText Read(string name, byte[] bytes, long maxChars, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // A PDF ends with %%EOF (a few bytes of padding may follow). Without it the copy was cut short, and lenient
+        // parsing would quietly import whatever pages survived.
+        if (bytes.AsSpan(Math.Max(0, bytes.Length - 1024)).LastIndexOf("%%EOF"u8) < 0)
+        {
+            return PapersFileText.Fail($"'{name}' is truncated or not a PDF (it does not end with %%EOF): the download or copy was cut short. Nothing was written.");
+        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -97,18 +103,22 @@ internal static class PdfPapersReader
             else lines.Add((y, [letter]));
         }
 
+        // The usual distance between baselines; a bigger gap is that many blank lines (the parser reads paragraph and
+        // section ends from them, as pdftotext -layout keeps them).
+        var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Y - b.Y).Where(g => g > lineHeight / 3).Order().ToList();
+        var pitch = gaps.Count > 0 ? gaps[gaps.Count / 2] : lineHeight * 1.2;
         double? previousY = null;
         foreach (var (y, lineLetters) in lines)
         {
-            // A gap of more than one and a half lines was a blank line (a paragraph break) on the page.
-            if (previousY is { } py && py - y > lineHeight * 1.6) text.Append('\n');
+            if (previousY is { } py) text.Append('\n', (int)Math.Clamp(Math.Round((py - y) / pitch) - 1, 0, 5));
             previousY = y;
             var line = new StringBuilder();
             double? end = null;
             foreach (var letter in lineLetters.OrderBy(l => l.StartBaseLine.X))
             {
                 var x = letter.StartBaseLine.X;
-                if (end is { } e && x - e > cell * 0.6 && line.Length > 0 && line[^1] != ' ')
+                if (line.Length == 0) line.Append(' ', (int)Math.Max(0, Math.Round((x - left) / cell))); // indented: a cell of a later column
+                else if (end is { } e && x - e > cell * 0.6 && line[^1] != ' ')
                 {
                     // A word gap is one space; a gap of two cells or more is a column gap, kept on the grid.
                     var column = (int)Math.Round((x - left) / cell);
