@@ -100,6 +100,30 @@ public class PaperCommandsTests(AzuriteFixture azurite) : StorageTestBase(azurit
     }
 
     [Fact]
+    public async Task SampleSeed_KeepsTheThreeSeedPapers_Once()
+    {
+        var store = CreatePaperStore();
+        var commands = new PaperCommands(store, NullLogger<PaperCommands>.Instance);
+
+        var first = await GovBot.SampleData.SamplePapers.KeepAsync(commands, RepoPaths.PapersFolder, Ct);
+        var again = await GovBot.SampleData.SamplePapers.KeepAsync(commands, RepoPaths.PapersFolder, Ct);
+        var absent = await GovBot.SampleData.SamplePapers.KeepAsync(commands, null, Ct);
+
+        Assert.All(first, line => Assert.StartsWith("Paper kept:", line, StringComparison.Ordinal));
+        Assert.All(again, line => Assert.StartsWith("Paper unchanged:", line, StringComparison.Ordinal));
+        Assert.Equal(["Sample papers skipped: ../shared/fixtures/mhhs-papers (beside the repository) is not here."], absent);
+        var papers = await store.ListAsync(Ct);
+        Assert.Equal(["DAG-34-papers", "MHHS-DEL540", "TMAG-6-papers"], papers.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var paper in papers)
+        {
+            var passages = await store.PassagesAsync(paper, Ct);
+            Assert.Equal(paper.PassageCount, passages.Count);
+            Assert.All(passages, p => Assert.InRange(p.Text.Length, 1, PaperPassages.MaxChars));
+            Assert.Equal(await System.IO.File.ReadAllBytesAsync(Path.Combine(RepoPaths.PapersFolder, paper.FileName), Ct), await store.DownloadOriginalAsync(paper, Ct));
+        }
+    }
+
+    [Fact]
     public async Task Passages_AreAtMost1500Characters_CutAtParagraphs_WithHeadingsAndPages()
     {
         var body = string.Join("\n\n", Enumerable.Range(1, 8).Select(i => $"Paragraph {i} " + new string('x', 500) + "."));
