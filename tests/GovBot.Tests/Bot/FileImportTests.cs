@@ -266,7 +266,7 @@ public class FileImportTests(AzuriteFixture azurite)
         var reply = await SendFileAsync(bot, bot.Person("priya-patel"), "broken.pdf");
 
         Assert.Contains("I couldn't import broken.pdf", reply.CardText);
-        Assert.Contains("'broken.pdf' is not a readable PDF", reply.CardText);
+        Assert.Contains("'broken.pdf' is truncated or not a PDF", reply.CardText);
         Assert.DoesNotContain(Path.GetTempPath(), reply.CardText, StringComparison.Ordinal);
     }
 }
