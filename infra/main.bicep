@@ -2,7 +2,7 @@
 //   user-assigned managed identity  -> the bot's identity (Azure Bot msaAppId, storage RBAC, Graph app roles)
 //   Linux App Service plan + web app (.NET 10) running GovBot, /api/messages is the bot endpoint
 //   Azure Bot (UserAssignedMSI, Teams channel)
-//   Storage account (Tables + Queues, Entra ID only: shared keys disabled)
+//   Storage account (Tables + Queues + Blobs for the papers' original files, Entra ID only: shared keys disabled)
 //   Log Analytics workspace + workspace-based Application Insights
 // Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/parameters/<env>.bicepparam (docs/deploy.md)
 targetScope = 'resourceGroup'
@@ -53,6 +53,7 @@ var allTags = union(tags, { application: 'GovBot', environment: environmentName 
 var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -119,7 +120,12 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-0
   name: 'default'
 }
 
-// GovBot creates its tables and queues at start-up, so the identity needs the data Contributor roles
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// GovBot creates its tables, queues and blob container itself, so the identity needs the data Contributor roles
 // (they include create), scoped to this one storage account.
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, roles.storageTableDataContributor)
@@ -136,6 +142,17 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The original files of imported papers (Storage__BlobEndpoint); read and written only through this identity.
+resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, roles.storageBlobDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -193,6 +210,7 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
         { name: 'Storage__QueueEndpoint', value: storage.properties.primaryEndpoints.queue }
+        { name: 'Storage__BlobEndpoint', value: storage.properties.primaryEndpoints.blob }
         { name: 'Storage__TablePrefix', value: tablePrefix }
         { name: 'Pmo__GroupId', value: pmoGroupId }
         { name: 'Notices__LinkSigningKey', value: noticeLinkSigningKey }
@@ -209,6 +227,7 @@ resource web 'Microsoft.Web/sites@2025-03-01' = {
   dependsOn: [
     tableDataContributor
     queueDataContributor
+    blobDataContributor
   ]
 }
 

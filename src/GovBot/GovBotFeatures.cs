@@ -13,6 +13,7 @@ using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
 using GovBot.Features.Notices;
 using GovBot.Features.Outbox;
+using GovBot.Features.Papers;
 using GovBot.Features.Reminders;
 using GovBot.Recognition;
 using GovBot.Storage;
@@ -37,6 +38,7 @@ public static class GovBotFeatures
         new OutboxFeature(),
         new RemindersFeature(),
         new NoticesFeature(),
+        new PapersFeature(),
         new ImportFeature(),
         new HelpFeature(),
     ];

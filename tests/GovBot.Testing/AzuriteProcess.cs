@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace GovBot.Testing;
 
 /// <summary>
-/// Table and queue storage: GOVBOT_TEST_STORAGE when set (./govbot test starts Azurite and sets it), otherwise an
+/// Table, queue and blob storage: GOVBOT_TEST_STORAGE when set (./govbot test starts Azurite and sets it), otherwise an
 /// in-memory Azurite started from the repository's node_modules and stopped on dispose.
 /// <see cref="StartPersistentAsync"/> runs one whose data lives on disk, for outage tests: it can be stopped
 /// (<see cref="StopAsync"/>), started again on the same ports and data (<see cref="RestartAsync"/>), or frozen
@@ -27,17 +27,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly int _tablePort;
     private readonly int _queuePort;
+    private readonly int _blobPort;
     private readonly string? _dataDirectory;
     private ChildProcess? _process;
     private bool _frozen;
     private bool _stopped;
 
-    private AzuriteProcess(string connectionString, ChildProcess? process, int tablePort = 0, int queuePort = 0, string? dataDirectory = null)
+    private AzuriteProcess(string connectionString, ChildProcess? process, int tablePort = 0, int queuePort = 0, int blobPort = 0, string? dataDirectory = null)
     {
         ConnectionString = connectionString;
         _process = process;
         _tablePort = tablePort;
         _queuePort = queuePort;
+        _blobPort = blobPort;
         _dataDirectory = dataDirectory;
     }
 
@@ -61,8 +63,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var tablePort = RepoPaths.FreePort();
         var queuePort = RepoPaths.FreePort();
-        var child = await LaunchAsync(tablePort, queuePort, dataDirectory: null);
-        return new AzuriteProcess(ConnectionStringFor(tablePort, queuePort), child);
+        var blobPort = RepoPaths.FreePort();
+        var child = await LaunchAsync(tablePort, queuePort, blobPort, dataDirectory: null);
+        return new AzuriteProcess(ConnectionStringFor(tablePort, queuePort, blobPort), child);
     }
 
     /// <summary>
@@ -74,10 +77,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("govbot-azurite-").FullName;
         var tablePort = RepoPaths.FreePort();
         var queuePort = RepoPaths.FreePort();
+        var blobPort = RepoPaths.FreePort();
         try
         {
-            var child = await LaunchAsync(tablePort, queuePort, dataDirectory);
-            return new AzuriteProcess(ConnectionStringFor(tablePort, queuePort), child, tablePort, queuePort, dataDirectory);
+            var child = await LaunchAsync(tablePort, queuePort, blobPort, dataDirectory);
+            return new AzuriteProcess(ConnectionStringFor(tablePort, queuePort, blobPort), child, tablePort, queuePort, blobPort, dataDirectory);
         }
         catch
         {
@@ -125,7 +129,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         RequirePersistent(running: false);
         if (!_stopped) throw new InvalidOperationException("Azurite is still running: StopAsync first.");
-        _process = await LaunchAsync(_tablePort, _queuePort, _dataDirectory);
+        _process = await LaunchAsync(_tablePort, _queuePort, _blobPort, _dataDirectory);
         _stopped = false;
     }
 
@@ -164,20 +168,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return child;
     }
 
-    private static async Task<ChildProcess> LaunchAsync(int tablePort, int queuePort, string? dataDirectory)
+    private static async Task<ChildProcess> LaunchAsync(int tablePort, int queuePort, int blobPort, string? dataDirectory)
     {
         var azurite = RepoPaths.NodeModule("azurite", "dist", "src", "azurite.js");
         string[] persistence = dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", dataDirectory];
         var child = ChildProcess.Start("Azurite", "node",
         [
             azurite, .. persistence, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-            "--blobHost", "127.0.0.1", "--blobPort", "0",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
         ], dataDirectory ?? Path.GetTempPath());
         try
         {
-            await child.WaitUntilAsync(async ct => await IsListeningAsync(tablePort, ct) && await IsListeningAsync(queuePort, ct), TimeSpan.FromSeconds(30), "listening");
+            await child.WaitUntilAsync(async ct => await IsListeningAsync(tablePort, ct) && await IsListeningAsync(queuePort, ct) && await IsListeningAsync(blobPort, ct), TimeSpan.FromSeconds(30), "listening");
         }
         catch
         {
@@ -188,9 +192,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return child;
     }
 
-    private static string ConnectionStringFor(int tablePort, int queuePort) =>
+    private static string ConnectionStringFor(int tablePort, int queuePort, int blobPort) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};" +
-        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;";
 
     /// <summary>Sends a POSIX signal with kill(1), which knows each platform's signal numbers.</summary>
     private static void Signal(ChildProcess child, string signal)

@@ -35,6 +35,8 @@ public static class GovBotCommandLine
             $"Sample data written: {data.Groups.Count} groups, {data.People.Count} people, {data.Meetings.Count} meetings, " +
             $"{data.Actions.Count} actions, {data.Decisions.Count} decisions, {data.ChangeRequests.Count} change requests, " +
             $"{data.Checklist.Count} checklist items, {data.Milestones.Count} milestones.");
+        var papers = services.GetRequiredService<Features.Papers.PaperCommands>();
+        foreach (var line in await SamplePapers.KeepAsync(papers, SamplePapers.FindFolder(), cancellationToken)) Console.WriteLine(line);
         return 0;
     }
 

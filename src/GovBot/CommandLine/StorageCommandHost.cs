@@ -37,11 +37,13 @@ internal sealed class LazyStorageImportWriter(TextWriter stderr) : Features.Impo
 {
     private ServiceProvider? _services;
 
-    public async Task<string> WriteAsync(Features.Import.PapersImport import, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(Features.Import.PapersImport import, CancellationToken cancellationToken) => WriteAsync(import, null, cancellationToken);
+
+    public async Task<string> WriteAsync(Features.Import.PapersImport import, Features.Papers.PaperFile? paper, CancellationToken cancellationToken)
     {
         _services ??= await StorageCommandHost.StartAsync([], stderr, s => s.AddSingleton<Features.Import.StoragePapersImportWriter>(), cancellationToken)
             ?? throw new InvalidOperationException("Storage is not configured correctly (see the message above).");
-        return await _services.GetRequiredService<Features.Import.StoragePapersImportWriter>().WriteAsync(import, cancellationToken);
+        return await _services.GetRequiredService<Features.Import.StoragePapersImportWriter>().WriteAsync(import, paper, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using GovBot.Features.Papers;
 using GovBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ internal sealed partial class StorageStartupService(
     StorageReadiness readiness,
     GovBotTables tables,
     GovernanceDataWriter writer,
+    PaperCommands papers,
     IOptions<SampleDataOptions> sampleData,
     IHostEnvironment environment,
     TimeProvider clock,
@@ -34,6 +36,7 @@ internal sealed partial class StorageStartupService(
                         var data = MhhsSampleData.Build();
                         await writer.WriteAsync(data, stoppingToken);
                         LogSeeded(logger, data.Groups.Count, data.Meetings.Count, data.Actions.Count);
+                        foreach (var line in await SamplePapers.KeepAsync(papers, SamplePapers.FindFolder(), stoppingToken)) LogSamplePapers(logger, line);
                     }
                 }
                 readiness.MarkReady();
@@ -56,6 +59,9 @@ internal sealed partial class StorageStartupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample data loaded into empty storage: {Groups} groups, {Meetings} meetings, {Actions} actions")]
     private static partial void LogSeeded(ILogger logger, int groups, int meetings, int actions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogSamplePapers(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unreachable at start-up (attempt {Attempt}, {ErrorType}); retrying")]
     private static partial void LogStorageUnavailable(ILogger logger, int attempt, string errorType);

@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// <summary>Production queue endpoint, used with managed identity like <see cref="TableEndpoint"/>.</summary>
     public Uri? QueueEndpoint { get; set; }
 
+    /// <summary>
+    /// Production blob endpoint (the original files of imported papers), used with managed identity like
+    /// <see cref="TableEndpoint"/>. Unset: the connection string's blob service (Azurite locally).
+    /// </summary>
+    public Uri? BlobEndpoint { get; set; }
+
     /// <summary>Prepended to every table name: isolates environments and test runs sharing an account. Letters and digits only.</summary>
     public string TablePrefix { get; set; } = "";
 
@@ -36,7 +42,8 @@ public sealed class StorageOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(4);
 }
 
-internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+/// <param name="environment">Null outside a host (tests of the rules alone): the Production-only rules are then skipped.</param>
+internal sealed partial class StorageOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<StorageOptions>
 {
     /// <summary>Longest logical table name; table names are at most 63 characters.</summary>
     internal const int MaxPrefixLength = 63 - 16;
@@ -55,6 +62,16 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
         if (options.QueueEndpoint is { } q && (!q.IsAbsoluteUri || q.Scheme is not ("https" or "http")))
         {
             failures.Add($"Storage:QueueEndpoint must be an absolute http(s) URL, e.g. https://ACCOUNT.queue.core.windows.net.");
+        }
+        if (options.BlobEndpoint is { } b && (!b.IsAbsoluteUri || b.Scheme is not ("https" or "http")))
+        {
+            failures.Add($"Storage:BlobEndpoint must be an absolute http(s) URL, e.g. https://ACCOUNT.blob.core.windows.net.");
+        }
+        // On Azure the account refuses shared keys; a blob client falling back to the connection string would carry
+        // a key (or fail only at the first import). In Production blobs go through the managed identity or nowhere.
+        if (environment?.IsProduction() == true && options.TableEndpoint is not null && options.BlobEndpoint is null)
+        {
+            failures.Add("Storage:BlobEndpoint is not set: in Production blobs are reached only through the managed identity (set it to https://ACCOUNT.blob.core.windows.net), never through a connection string or account key.");
         }
         if (options.NetworkTimeout < TimeSpan.FromMilliseconds(100) || options.NetworkTimeout > TimeSpan.FromMinutes(5))
         {

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace GovBot.Storage;
@@ -25,6 +26,13 @@ public static class StorageResilience
     public static QueueClientOptions QueueClientOptions(StorageOptions options)
     {
         var client = new QueueClientOptions();
+        Apply(client, options);
+        return client;
+    }
+
+    public static BlobClientOptions BlobClientOptions(StorageOptions options)
+    {
+        var client = new BlobClientOptions();
         Apply(client, options);
         return client;
     }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,11 +19,12 @@ public static class StorageServiceCollectionExtensions
     {
         _ = configuration;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(sp => new StorageOptionsValidator(sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.Section);
         services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => CreateQueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<GovBotTables>();
         services.AddSingleton<StorageReadiness>();
         return services;
@@ -48,6 +50,15 @@ public static class StorageServiceCollectionExtensions
         return options.QueueEndpoint is { } endpoint
             ? new QueueServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
             : new QueueServiceClient(options.ConnectionString, clientOptions);
+    }
+
+    /// <summary>Blobs: managed identity when Storage:BlobEndpoint is set, else the connection string (Azurite).</summary>
+    internal static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
+    {
+        var clientOptions = StorageResilience.BlobClientOptions(options);
+        return options.BlobEndpoint is { } endpoint
+            ? new BlobServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
+            : new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 }
 

@@ -11,6 +11,7 @@ public sealed class BicepSnapshotTests(BicepFixture bicep)
 {
     private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string QueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string BlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
     public static TheoryData<string> Environments => new(BicepFixture.Environments);
@@ -87,6 +88,7 @@ public sealed class BicepSnapshotTests(BicepFixture bicep)
         Assert.Equal(Reference(identity, "clientId"), settings["AZURE_CLIENT_ID"]);
         Assert.Equal(Reference(storage, "primaryEndpoints.table"), settings["Storage__TableEndpoint"]);
         Assert.Equal(Reference(storage, "primaryEndpoints.queue"), settings["Storage__QueueEndpoint"]);
+        Assert.Equal(Reference(storage, "primaryEndpoints.blob"), settings["Storage__BlobEndpoint"]);
         Assert.True(settings.ContainsKey("Storage__TablePrefix"));
         Assert.Equal(BicepFixture.PmoGroupId, settings["Pmo__GroupId"]);
         Assert.Contains(".ConnectionString]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
@@ -109,6 +111,7 @@ public sealed class BicepSnapshotTests(BicepFixture bicep)
         Assert.Equal("TLS1_2", (string?)p["minimumTlsVersion"]);
         Single(resources, "Microsoft.Storage/storageAccounts/tableServices");
         Single(resources, "Microsoft.Storage/storageAccounts/queueServices");
+        Single(resources, "Microsoft.Storage/storageAccounts/blobServices");
     }
 
     [Theory]
@@ -128,7 +131,7 @@ public sealed class BicepSnapshotTests(BicepFixture bicep)
             .ToList();
 
         Assert.Equal(
-            new[] { (storageId, QueueDataContributor), (storageId, TableDataContributor), (insightsId, MonitoringMetricsPublisher) }.Order(),
+            new[] { (storageId, BlobDataContributor), (storageId, QueueDataContributor), (storageId, TableDataContributor), (insightsId, MonitoringMetricsPublisher) }.Order(),
             assignments.Select(a => (a.Scope, a.Role)).Order());
         Assert.All(assignments, a =>
         {

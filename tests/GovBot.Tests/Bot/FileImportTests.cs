@@ -257,7 +257,7 @@ public class FileImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Pdf_IsReadThroughPdftotext_InATemporaryFolder_WhoseNameNeverShows()
+    public async Task BrokenPdf_IsRefusedInProcess_WithItsNameOnly()
     {
         var (bot, downloads) = await StartAsync(azurite);
         await using var _ = bot;
@@ -266,7 +266,7 @@ public class FileImportTests(AzuriteFixture azurite)
         var reply = await SendFileAsync(bot, bot.Person("priya-patel"), "broken.pdf");
 
         Assert.Contains("I couldn't import broken.pdf", reply.CardText);
-        Assert.Contains(GovBot.Features.Import.PapersFileReader.FindOnPath("pdftotext") is null ? "poppler-utils" : "pdftotext could not read broken.pdf", reply.CardText);
+        Assert.Contains("'broken.pdf' is truncated or not a PDF", reply.CardText);
         Assert.DoesNotContain(Path.GetTempPath(), reply.CardText, StringComparison.Ordinal);
     }
 }

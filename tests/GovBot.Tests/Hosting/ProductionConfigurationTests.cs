@@ -17,6 +17,7 @@ public class ProductionConfigurationTests
         ["AZURE_CLIENT_ID"] = "6f1d2c3b-4a59-4e87-9d10-2b3c4d5e6f70",
         ["Storage:TableEndpoint"] = "https://govbotprod.table.core.windows.net",
         ["Storage:QueueEndpoint"] = "https://govbotprod.queue.core.windows.net",
+        ["Storage:BlobEndpoint"] = "https://govbotprod.blob.core.windows.net",
         ["Storage:TablePrefix"] = "govbot",
         ["Storage:ConnectionString"] = "",
         ["Directory:Source"] = "Graph",

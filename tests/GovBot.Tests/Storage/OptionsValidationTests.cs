@@ -91,6 +91,43 @@ public sealed class OptionsValidationTests
         Assert.Equal("govbotprod", tables.Service.AccountName);
     }
 
+    [Fact]
+    public void BlobEndpoint_UsesManagedIdentityClient_NeverAKey()
+    {
+        // A connection string with a key is configured too: the endpoint must win, and the client must hold no key.
+        using var services = Build(new()
+        {
+            ["Storage:BlobEndpoint"] = "https://govbotprod.blob.core.windows.net",
+            ["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=https;AccountName=other;AccountKey={Testing.AzuriteProcess.DevKey};EndpointSuffix=core.windows.net",
+        });
+
+        var blobs = services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
+
+        Assert.Equal("govbotprod", blobs.AccountName);
+        Assert.Equal(new Uri("https://govbotprod.blob.core.windows.net"), blobs.Uri);
+        Assert.False(blobs.CanGenerateAccountSasUri); // only a shared-key client can sign: this one has a token credential
+    }
+
+    [Fact]
+    public async Task Production_WithManagedIdentityTables_ButNoBlobEndpoint_StartFails()
+    {
+        var message = await StartFailureAsync(new()
+        {
+            ["Storage:TableEndpoint"] = "https://govbotprod.table.core.windows.net",
+            ["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=https;AccountName=govbotprod;AccountKey={Testing.AzuriteProcess.DevKey};EndpointSuffix=core.windows.net",
+        });
+
+        Assert.Contains("Storage:BlobEndpoint is not set: in Production blobs are reached only through the managed identity", message);
+    }
+
+    [Fact]
+    public async Task BadBlobEndpoint_StartFails()
+    {
+        var message = await StartFailureAsync(new() { ["Storage:BlobEndpoint"] = "ftp://govbotprod.blob.core.windows.net" });
+
+        Assert.Contains("Storage:BlobEndpoint must be an absolute http(s) URL", message);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -37,6 +37,13 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
         return new GovBotTables(StorageServiceCollectionExtensions.CreateServiceClient(options, clientOptions), Options.Create(options), GovBotFeatures.Tables);
     }
 
+    /// <summary>The papers' store on this class's tables, with its blob container named after the same prefix.</summary>
+    protected GovBot.Features.Papers.PaperStore CreatePaperStore()
+    {
+        var options = new StorageOptions { ConnectionString = Azurite.ConnectionString, TablePrefix = Prefix };
+        return new GovBot.Features.Papers.PaperStore(Tables, StorageServiceCollectionExtensions.CreateBlobServiceClient(options), Options.Create(options));
+    }
+
     /// <summary>Deep equality of records, lists included (records compare lists by reference).</summary>
     protected static void AssertSame<T>(T expected, T actual) =>
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));

@@ -1,18 +1,20 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace GovBot.Features.Import;
 
 /// <summary>The text of a papers file, or why it cannot be read.</summary>
 /// <param name="Notes">Things worth telling the user that did not stop the read (replaced invalid bytes).</param>
-public sealed record PapersFileText(string? Text, string? Error, IReadOnlyList<string> Notes)
+/// <param name="PageStarts">For a PDF: where each page begins in <see cref="Text"/> (page 1 first); null when pages are unknown.</param>
+/// <param name="Original">The file's bytes as read (kept as the paper's original); null when the text came from elsewhere.</param>
+public sealed record PapersFileText(string? Text, string? Error, IReadOnlyList<string> Notes, IReadOnlyList<int>? PageStarts = null, byte[]? Original = null)
 {
     public static PapersFileText Fail(string error) => new(null, error, []);
 }
 
 /// <summary>
-/// Reads a papers file for the importer: bounded (never more than <see cref="MaxBytes"/> in memory),
-/// refusing empty and binary files, and turning a PDF into text through <c>pdftotext -layout</c>.
+/// Reads a papers file for the importer: bounded (never more than <see cref="MaxBytes"/> in memory; a bigger file is
+/// refused while it streams in), refusing empty and binary files, and reading a PDF's text in-process
+/// (<see cref="PdfPapersReader"/>).
 /// </summary>
 public static class PapersFileReader
 {
@@ -20,13 +22,11 @@ public static class PapersFileReader
     public const long MaxBytes = 20L * 1024 * 1024;
 
     private const int ChunkSize = 81920;
-    private static readonly TimeSpan PdfTimeout = TimeSpan.FromMinutes(2);
 
     public static Task<PapersFileText> ReadAsync(string path, CancellationToken cancellationToken) =>
-        ReadAsync(path, MaxBytes, FindOnPath, cancellationToken);
+        ReadAsync(path, MaxBytes, cancellationToken);
 
-    /// <param name="findTool">Finds an executable by name (PATH lookup; replaceable in tests).</param>
-    internal static async Task<PapersFileText> ReadAsync(string path, long maxBytes, Func<string, string?> findTool, CancellationToken cancellationToken)
+    internal static async Task<PapersFileText> ReadAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
         if (System.IO.Directory.Exists(path)) return PapersFileText.Fail($"'{path}' is a directory, not a papers file.");
         if (!File.Exists(path)) return PapersFileText.Fail($"file not found: '{path}'.");
@@ -45,16 +45,21 @@ public static class PapersFileReader
         {
             return PapersFileText.Fail($"cannot read '{path}': {e.Message}");
         }
+        return Read(path, bytes, cancellationToken);
+    }
 
-        if (IsPdf(path, bytes)) return await ReadPdfAsync(path, maxBytes, findTool, cancellationToken);
-        return Decode(path, bytes);
+    /// <summary>The text of a file already in memory (a download): a PDF through PdfPig, anything else as UTF-8 text.</summary>
+    public static PapersFileText Read(string name, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var read = IsPdf(name, bytes) ? PdfPapersReader.Read(name, bytes, MaxBytes, cancellationToken) : Decode(name, bytes);
+        return read.Text is null ? read : read with { Original = bytes };
     }
 
     private static string TooBig(string path, long maxBytes) =>
         $"'{path}' is larger than {maxBytes / (1024 * 1024)} MB; papers are much smaller than that, so it was not read.";
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when there is more (the file grew, or is a device).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBoundedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[ChunkSize];
@@ -67,8 +72,9 @@ public static class PapersFileReader
         }
     }
 
+    /// <summary>A .pdf name or the PDF signature; an empty file is left to <see cref="Decode"/>, which says it is empty.</summary>
     private static bool IsPdf(string path, byte[] bytes) =>
-        path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+        bytes.Length > 0 && path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
         || (bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-');
 
     internal static PapersFileText Decode(string path, byte[] bytes)
@@ -95,71 +101,5 @@ public static class PapersFileReader
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text)) return PapersFileText.Fail($"'{path}' contains no text.");
         return new PapersFileText(text, null, notes);
-    }
-
-    private static async Task<PapersFileText> ReadPdfAsync(string path, long maxChars, Func<string, string?> findTool, CancellationToken cancellationToken)
-    {
-        var tool = findTool("pdftotext");
-        if (tool is null)
-        {
-            return PapersFileText.Fail(
-                $"'{path}' is a PDF and reading PDFs needs pdftotext, which is not on PATH. " +
-                "Install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils), or extract the text yourself and import the .txt.");
-        }
-
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in new[] { "-layout", "-enc", "UTF-8", path, "-" }) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start);
-        if (process is null) return PapersFileText.Fail($"could not start pdftotext for '{path}'.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PdfTimeout);
-        try
-        {
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            var text = new StringBuilder();
-            var buffer = new char[ChunkSize];
-            int n;
-            while ((n = await process.StandardOutput.ReadAsync(buffer, timeout.Token)) > 0)
-            {
-                if (text.Length + n > maxChars)
-                {
-                    process.Kill(entireProcessTree: true);
-                    return PapersFileText.Fail($"the text of '{path}' is larger than {maxChars / (1024 * 1024)} MB; it was not read.");
-                }
-                text.Append(buffer, 0, n);
-            }
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0)
-            {
-                var message = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
-                return PapersFileText.Fail($"pdftotext could not read '{path}' (exit code {process.ExitCode}): {message}");
-            }
-            var result = text.ToString();
-            if (string.IsNullOrWhiteSpace(result)) return PapersFileText.Fail($"'{path}' has no text layer (a scanned PDF?); nothing to import.");
-            return new PapersFileText(result, null, []);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            return PapersFileText.Fail($"pdftotext took longer than {PdfTimeout.TotalMinutes} minutes on '{path}'; stopped.");
-        }
-    }
-
-    internal static string? FindOnPath(string tool)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, tool);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovBot.Features.Papers;
 
 namespace GovBot.Features.Import;
 
@@ -11,6 +12,9 @@ public interface IPapersImportWriter
 {
     /// <summary>Applies the import; returns a one-line summary of what changed.</summary>
     Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken);
+
+    /// <summary>Applies the import and keeps the paper itself (<paramref name="paper"/>: the original and its text).</summary>
+    Task<string> WriteAsync(PapersImport import, PaperFile? paper, CancellationToken cancellationToken) => WriteAsync(import, cancellationToken);
 }
 
 /// <summary><c>govbot import papers FILE [--dry-run] [--json]</c>.</summary>
@@ -85,11 +89,12 @@ public static class PapersImportCommand
             if (!json) await stdout.WriteLineAsync("Dry run: nothing was written.");
             return Ok;
         }
-        return await WriteAsync(import, writer, stdout, stderr, cancellationToken);
+        var paper = read.Original is { } original ? new PaperFile(Path.GetFileName(file), original, read.Text, read.PageStarts) : null;
+        return await WriteAsync(import, paper, writer, stdout, stderr, cancellationToken);
     }
 
     /// <summary>The write path: one call with the parsed import.</summary>
-    internal static async Task<int> WriteAsync(PapersImport import, IPapersImportWriter? writer, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> WriteAsync(PapersImport import, PaperFile? paper, IPapersImportWriter? writer, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (writer is null)
         {
@@ -100,7 +105,7 @@ public static class PapersImportCommand
         }
         try
         {
-            var summary = await writer.WriteAsync(import, cancellationToken);
+            var summary = await writer.WriteAsync(import, paper, cancellationToken);
             await stdout.WriteLineAsync(summary);
             return Ok;
         }

@@ -6,6 +6,7 @@ using GovBot.Features.Decisions;
 using GovBot.Features.Events;
 using GovBot.Features.GroupUpdates;
 using GovBot.Features.Meetings;
+using GovBot.Features.Papers;
 using GovBot.Storage;
 
 namespace GovBot.Features.Import;
@@ -22,12 +23,16 @@ public sealed class StoragePapersImportWriter(
     ChecklistStore checklist,
     PersonStore people,
     EventStore events,
-    GroupUpdateStore groupUpdates) : IPapersImportWriter
+    GroupUpdateStore groupUpdates,
+    PaperCommands papers) : IPapersImportWriter
 {
     /// <summary>Writes tried per action when other writers keep changing it.</summary>
     private const int Attempts = 4;
 
-    public async Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(PapersImport import, CancellationToken cancellationToken) => WriteAsync(import, null, cancellationToken);
+
+    /// <summary>The import's records, then the paper itself (original, record, passages) when its file is given.</summary>
+    public async Task<string> WriteAsync(PapersImport import, PaperFile? paper, CancellationToken cancellationToken)
     {
         var plan = PapersImportPlan.Create(import);
         var directory = await people.ListAsync(cancellationToken);
@@ -56,7 +61,8 @@ public sealed class StoragePapersImportWriter(
                $"{Count(ActionChangeKind.Stale)}, {Count(ActionChangeKind.Skipped)}. " +
                $"Meeting: {(plan.Meeting is null ? "not imported" : meetingWritten ? "written" : "unchanged")}. " +
                $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}. " +
-               $"Announced meetings written: {announced.Meetings}. Events written: {announced.Events}. Group updates written: {announced.Updates}.";
+               $"Announced meetings written: {announced.Meetings}. Events written: {announced.Events}. Group updates written: {announced.Updates}." +
+               (paper is null ? "" : " " + (await KeepAsync(import, paper, cancellationToken)).Summary);
     }
 
     /// <summary>
@@ -91,6 +97,10 @@ public sealed class StoragePapersImportWriter(
         }
         return (meetingsWritten, eventsWritten, updatesWritten);
     }
+
+    /// <summary>Keeps the paper under the identity the parser read (group, meeting, document id).</summary>
+    public Task<PaperKept> KeepAsync(PapersImport import, PaperFile paper, CancellationToken cancellationToken) =>
+        papers.KeepAsync(new PaperIdentity(import.Meeting.Group, import.Meeting.Number, import.Meeting.Date, import.Meeting.DocumentId), paper, cancellationToken);
 
     private async Task<ActionChangeKind> WriteActionAsync(PapersImportPlan plan, PapersActionRow row, IReadOnlyList<Person> directory, CancellationToken cancellationToken)
     {

@@ -59,7 +59,11 @@ public sealed class FileImportCardActions(
                     ? FileImportCards.Imported(file, $"{CsvColumns.Name(kind)}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged.")
                     : FileImportCards.CsvErrors(file, result.Errors));
             }
-            var summary = await papers.WriteAsync(PapersParser.Parse(text, file), cancellationToken);
+            // The original is read again for its pages; the text is the same one that was previewed.
+            var original = await pending.OriginalAsync(id!, cancellationToken);
+            var reread = original is null ? null : PapersFileReader.Read(file, original, cancellationToken);
+            var paper = reread is { Text: { } t, Original: { } o } ? new Features.Papers.PaperFile(file, o, t, reread.PageStarts) : null;
+            var summary = await papers.WriteAsync(PapersParser.Parse(text, file), paper, cancellationToken);
             return InvokeResponse.Card(FileImportCards.Imported(file, summary));
         }
         catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException)

@@ -61,7 +61,8 @@ public sealed partial class FileImportHandler(
         if (read.Problem is not null) return read.Problem;
         var id = PendingImportStore.NewId();
         await pending.DeleteExpiredAsync(clock.GetUtcNow(), cancellationToken);
-        await pending.SaveAsync(new PendingImport(id, owner, read.Kind, read.CsvKind, file.Name, clock.GetUtcNow() + PendingFor, read.Text!), cancellationToken);
+        await pending.SaveAsync(new PendingImport(id, owner, read.Kind, read.CsvKind, file.Name, clock.GetUtcNow() + PendingFor, read.Text!), cancellationToken,
+            original: read.Kind == PendingImportKind.Papers ? download.Bytes : null);
         return read.Preview!(id);
     }
 
@@ -78,7 +79,7 @@ public sealed partial class FileImportHandler(
 /// <summary>A file read and previewed: the text and a preview card for a pending id, or a problem card.</summary>
 public sealed record FileImportRead(PendingImportKind Kind, CsvKind? CsvKind, string? Text, Func<string, JsonObject>? Preview, JsonObject? Problem);
 
-/// <summary>Turns downloaded bytes into text (pdftotext for PDFs) and a dry-run preview.</summary>
+/// <summary>Turns downloaded bytes into text (PdfPig for PDFs, in-process) and a dry-run preview.</summary>
 public sealed class FileImportReader(StoragePapersImportWriter papers, CsvImporter importer)
 {
     public async Task<FileImportRead> ReadAsync(string fileName, string extension, byte[] bytes, CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ public sealed class FileImportReader(StoragePapersImportWriter papers, CsvImport
             return new(PendingImportKind.Csv, kind, csvText.Text, id => FileImportCards.CsvPreview(fileName, result, id), null);
         }
 
-        var text = extension == ".pdf" ? await ReadPdfAsync(fileName, bytes, cancellationToken) : PapersFileReader.Decode(fileName, bytes);
+        var text = PapersFileReader.Read(fileName, bytes, cancellationToken);
         if (text.Text is null) return Fail(text.Error!);
         var import = PapersParser.Parse(text.Text, fileName);
         if (import.Agenda.Count == 0 && import.Actions.Count == 0 && import.Decisions.Count == 0 && import.Checklist.Count == 0)
@@ -110,22 +111,5 @@ public sealed class FileImportReader(StoragePapersImportWriter papers, CsvImport
         }
         var preview = await papers.PreviewAsync(import, cancellationToken);
         return new(PendingImportKind.Papers, null, text.Text, id => FileImportCards.PapersPreview(fileName, preview, id), null);
-    }
-
-    /// <summary>pdftotext reads files: the PDF goes to a private temporary folder, deleted afterwards.</summary>
-    private static async Task<PapersFileText> ReadPdfAsync(string fileName, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var folder = System.IO.Directory.CreateTempSubdirectory("govbot-import-");
-        var path = Path.Combine(folder.FullName, "papers.pdf");
-        try
-        {
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-            var read = await PapersFileReader.ReadAsync(path, cancellationToken);
-            return read.Error is { } error ? PapersFileText.Fail(error.Replace($"'{path}'", fileName, StringComparison.Ordinal).Replace(path, fileName, StringComparison.Ordinal)) : read;
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 }

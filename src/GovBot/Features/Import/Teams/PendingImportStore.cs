@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using GovBot.Features.Papers;
 using GovBot.Storage;
 
 namespace GovBot.Features.Import;
@@ -31,8 +33,10 @@ public sealed record PendingImport(
 /// characters; a 20 MB text is ~700 rows, written in transactions of 100 within the one partition). The only
 /// query is a point read of one id, so one partition per import. Rows live at most 30 minutes in use; a confirm or
 /// cancel deletes them; expired ones are deleted when touched and swept whenever a new preview is saved.
+/// The original file of a papers import waits beside them as the blob "pending/{id}" in the papers container
+/// (deleted with the rows), so the paper itself can be kept on confirmation.
 /// </summary>
-public sealed class PendingImportStore(GovBotTables tables)
+public sealed class PendingImportStore(GovBotTables tables, PaperStore papers)
 {
     public const string MetaRow = "meta";
     private const string TextRowPrefix = "text-";
@@ -43,8 +47,16 @@ public sealed class PendingImportStore(GovBotTables tables)
 
     public static bool IsValidId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
-    public async Task SaveAsync(PendingImport pending, CancellationToken cancellationToken)
+    private static string OriginalBlob(string id) => $"pending/{id}";
+
+    /// <param name="original">The file as downloaded, kept until confirm or cancel (papers only; null for CSV).</param>
+    public async Task SaveAsync(PendingImport pending, CancellationToken cancellationToken, byte[]? original = null)
     {
+        if (original is not null)
+        {
+            await papers.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await papers.Container.GetBlobClient(OriginalBlob(pending.Id)).UploadAsync(BinaryData.FromBytes(original), overwrite: true, cancellationToken);
+        }
         var rows = new List<TableEntity>();
         var chunks = Chunk(pending.Text).ToList();
         for (var i = 0; i < chunks.Count; i++)
@@ -98,10 +110,32 @@ public sealed class PendingImportStore(GovBotTables tables)
         }
     }
 
-    /// <summary>Deletes every row of the pending import (record and text).</summary>
+    /// <summary>The original file saved with the pending import; null when none was (CSV, or gone).</summary>
+    public async Task<byte[]?> OriginalAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(id)) return null;
+        try
+        {
+            return (await papers.Container.GetBlobClient(OriginalBlob(id)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes every row of the pending import (record and text) and its original.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         if (!IsValidId(id)) return;
+        try
+        {
+            await papers.Container.GetBlobClient(OriginalBlob(id)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container yet: nothing was ever kept.
+        }
         var rows = await TableRows.QueryAsync(Table, TableRows.Partition(id), cancellationToken);
         foreach (var chunk in rows.Chunk(TableRows.MaxBatch))
         {

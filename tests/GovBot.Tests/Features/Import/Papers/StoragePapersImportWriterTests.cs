@@ -45,7 +45,8 @@ public class StoragePapersImportWriterTests(AzuriteFixture azurite) : StorageTes
 
     private StoragePapersImportWriter Writer() => new(
         new ActionStore(Tables), new MeetingStore(Tables), new DecisionStore(Tables), new ChecklistStore(Tables), new PersonStore(Tables),
-        new EventStore(Tables), new GroupUpdateStore(Tables));
+        new EventStore(Tables), new GroupUpdateStore(Tables),
+        new GovBot.Features.Papers.PaperCommands(CreatePaperStore(), Microsoft.Extensions.Logging.Abstractions.NullLogger<GovBot.Features.Papers.PaperCommands>.Instance));
 
     private static PapersImport Older() =>
         PapersParser.Parse(File.ReadAllText(PapersFixtures.SyntheticPath("ccag-15-2023-06-28-papers.txt")), "ccag-15-2023-06-28-papers.txt");

@@ -13,7 +13,7 @@ public class PendingImportStoreTests(AzuriteFixture azurite) : StorageTestBase(a
     [Fact]
     public async Task LargeText_IsStoredInPieces_AndReadBackExactly_EvenWithSurrogatePairsAtTheSeams()
     {
-        var store = new PendingImportStore(Tables);
+        var store = new PendingImportStore(Tables, CreatePaperStore());
         var text = new string('x', Columns.ChunkChars - 1) + "😀" + string.Concat(Enumerable.Repeat("Ref, \"quoted\"\r\n😀 ", 20_000));
         var pending = new PendingImport(PendingImportStore.NewId(), "priya-patel", PendingImportKind.Csv, CsvKind.Actions, "actions.csv", Now.AddMinutes(30), text);
 
@@ -30,7 +30,7 @@ public class PendingImportStoreTests(AzuriteFixture azurite) : StorageTestBase(a
     [Fact]
     public async Task DeleteExpired_RemovesOnlyExpiredImports()
     {
-        var store = new PendingImportStore(Tables);
+        var store = new PendingImportStore(Tables, CreatePaperStore());
         var expired = new PendingImport(PendingImportStore.NewId(), "priya-patel", PendingImportKind.Papers, null, "a.txt", Now.AddMinutes(-1), "old");
         var live = expired with { Id = PendingImportStore.NewId(), ExpiresAt = Now.AddMinutes(5), Text = "new" };
         await store.SaveAsync(expired, Ct);
