@@ -10,6 +10,7 @@ using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
 using GovBot.Features.Notices;
 using GovBot.Features.Reminders;
+using GovBot.Features.Search;
 using GovBot.Recognition;
 using GovBot.Storage;
 
@@ -30,6 +31,7 @@ public static class GovBotFeatures
         new RemindersFeature(),
         new NoticesFeature(),
         new ImportFeature(),
+        new SearchFeature(),
         new HelpFeature(),
     ];
 

@@ -26,6 +26,7 @@ public static class TableNames
     public const string Notices = "Notices";
     public const string NoticeDeliveries = "NoticeDeliveries";
     public const string NoticeResponses = "NoticeResponses";
+    public const string SearchVersions = "SearchVersions";
 }
 
 /// <summary>The app's tables: a <see cref="TableClient"/> per logical name, with the environment's prefix applied.</summary>
