@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using GovBot.Calendar;
 using GovBot.Cards;
 
 namespace GovBot.Recognition;
@@ -121,6 +122,9 @@ public static partial class QuestionText
             var next = today.AddMonths(1);
             found = new(MonthRange(next.Year, next.Month), "next month");
         }
+        // Issue 16: a day ("on 12 March", "12th of march 2025"), before the month rule would take it as all of March.
+        else if ((m = OnDayRegex().Match(rest)).Success && DayOf(m, today) is { } named)
+            found = new(new(named, named), $"on {UkFormat.ShortDate(named)}");
         else if ((m = MonthRegex().Match(rest)).Success && (m.Groups["in"].Success || m.Groups["year"].Success || m.Groups["month"].Value.Length > 3 && m.Groups["month"].Value != "may"))
         {
             var month = Array.FindIndex(MonthNames, n => m.Groups["month"].Value.StartsWith(n, StringComparison.Ordinal)) + 1;
@@ -128,9 +132,28 @@ public static partial class QuestionText
                 : month >= today.Month ? today.Year : today.Year + 1;
             found = new(MonthRange(year, month), $"in {UkFormat.MonthName(month)} {year}");
         }
+        // Appended window form (issue 16): "before Easter", Easter computed as the bank holidays are.
+        if (found is null && (m = BeforeEasterRegex().Match(rest)).Success)
+        {
+            // The Easter break starts with Good Friday (a bank holiday): "before Easter" is up to the Thursday before.
+            var easter = BankHolidays.Easter(today.Year);
+            if (easter.AddDays(-3) < today) easter = BankHolidays.Easter(today.Year + 1);
+            found = new(new(today, easter.AddDays(-3)), "before Easter");
+        }
         if (found is null) return null;
         rest = (rest[..m.Index] + " " + rest[(m.Index + m.Length)..]).Trim();
         return found;
+    }
+
+    /// <summary>The day a match of <see cref="OnDayRegex"/> names: this year's, or next year's once it has passed.</summary>
+    private static DateOnly? DayOf(Match m, DateOnly today)
+    {
+        var month = Array.FindIndex(MonthNames, n => m.Groups["month"].Value.StartsWith(n, StringComparison.Ordinal)) + 1;
+        var dayNumber = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
+        var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : today.Year;
+        if (month < 1 || dayNumber > DateTime.DaysInMonth(year, month)) return null;
+        var day = new DateOnly(year, month, dayNumber);
+        return !m.Groups["year"].Success && day < today.AddDays(-7) ? day.AddYears(1) : day;
     }
 
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -158,6 +181,9 @@ public static partial class QuestionText
     [GeneratedRegex(@" (?:please|pls|plz|thanks|thank you|cheers|govbot|hey govbot|hi govbot|can you|could you|would you|can i|could i|can i see|can i have|show me|tell me|give me|send me|get me|list|show|display|find|see|what are|what is on|i want|i would like|i'd like|id like|let me see|the|all)(?= )")]
     private static partial Regex FillerRegex();
     [GeneratedRegex(@"\btoday\b")] private static partial Regex TodayRegex();
+    [GeneratedRegex(@"(?:\b(?:on|for)\s+)?\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?:\s+(?<year>20\d\d)\b)?")]
+    private static partial Regex OnDayRegex();
+    [GeneratedRegex(@"\b(?:before|ahead of|by) easter\b")] private static partial Regex BeforeEasterRegex();
     [GeneratedRegex(@"\btomorrow\b")] private static partial Regex TomorrowRegex();
     [GeneratedRegex(@"\b(?:this|current) week\b")] private static partial Regex ThisWeekRegex();
     [GeneratedRegex(@"\bnext week\b")] private static partial Regex NextWeekRegex();

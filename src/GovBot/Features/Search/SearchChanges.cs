@@ -21,6 +21,15 @@ public sealed partial class SearchChanges(
 
     public IReadOnlyCollection<string> SourceNames => _sources.Keys;
 
+    /// <summary>Whether this instance has started building its index (an app does at start; a command line never does).</summary>
+    private bool IsBuilding
+    {
+        get
+        {
+            lock (_buildLock) return _built is not null;
+        }
+    }
+
     /// <summary>Builds the index from storage once (start-up); later calls wait for the same build.</summary>
     public Task EnsureBuiltAsync(CancellationToken cancellationToken)
     {
@@ -55,23 +64,54 @@ public sealed partial class SearchChanges(
     public async Task ChangedAsync(string source, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         if (!_sources.TryGetValue(source, out var s)) throw new ArgumentException($"No search source is called '{source}'.", nameof(source));
-        await EnsureBuiltAsync(cancellationToken);
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            index.Replace(source, keys, await s.LoadAsync(keys, cancellationToken));
-            _seen[source] = await versions.BumpAsync(source, cancellationToken);
+            if (!IsBuilding)
+            {
+                // Nothing here reads the index (a command-line import): tell the running instances only.
+                await versions.BumpAsync(source, cancellationToken);
+                return;
+            }
+            await EnsureBuiltAsync(cancellationToken);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                index.Replace(source, keys, await s.LoadAsync(keys, cancellationToken));
+                _seen[source] = await versions.BumpAsync(source, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            _gate.Release();
+            // The change itself is saved; the index catches up at the next change or poll.
+            LogChangeNotIndexed(logger, source, e);
         }
     }
 
     /// <summary>Whole sources changed (an import): reload each, and bump their markers.</summary>
     public async Task SourcesChangedAsync(IEnumerable<string> sourceNames, CancellationToken cancellationToken)
     {
-        await EnsureBuiltAsync(cancellationToken);
+        try
+        {
+            if (!IsBuilding)
+            {
+                foreach (var name in sourceNames.Where(_sources.ContainsKey).Distinct(StringComparer.Ordinal)) await versions.BumpAsync(name, cancellationToken);
+                return;
+            }
+            await EnsureBuiltAsync(cancellationToken);
+            await ReloadAsync(sourceNames, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogChangeNotIndexed(logger, string.Join(", ", sourceNames), e);
+        }
+    }
+
+    private async Task ReloadAsync(IEnumerable<string> sourceNames, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -114,6 +154,9 @@ public sealed partial class SearchChanges(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index built: {Documents} documents from {Sources} sources")]
     private static partial void LogBuilt(ILogger logger, int documents, int sources);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index not updated after a change to {Source}; it catches up later")]
+    private static partial void LogChangeNotIndexed(ILogger logger, string source, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index caught up with changes made elsewhere to: {Sources}")]
     private static partial void LogCaughtUp(ILogger logger, IReadOnlyList<string> sources);
