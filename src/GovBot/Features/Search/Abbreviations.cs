@@ -40,6 +40,7 @@ public static partial class Abbreviations
     {
         var s = shortForm.Length - 1;
         var l = candidate.Length - 1;
+        var mixedCase = shortForm.Any(char.IsLower) && shortForm.Count(char.IsUpper) > 1;
         while (s >= 0)
         {
             var c = char.ToLowerInvariant(shortForm[s]);
@@ -48,8 +49,10 @@ public static partial class Abbreviations
                 s--;
                 continue;
             }
-            // The first letter of the short form must start a word of the long form; the others may be anywhere.
-            while (l >= 0 && (char.ToLowerInvariant(candidate[l]) != c || (s == 0 && l > 0 && char.IsLetterOrDigit(candidate[l - 1]))))
+            // The first letter of the short form must start a word of the long form, and so must every capital
+            // of a mixed-case one ("CoCo": Code of Connections); the others may be anywhere.
+            var atWordStart = s == 0 || (mixedCase && char.IsUpper(shortForm[s]));
+            while (l >= 0 && (char.ToLowerInvariant(candidate[l]) != c || (atWordStart && l > 0 && char.IsLetterOrDigit(candidate[l - 1]))))
             {
                 l--;
             }

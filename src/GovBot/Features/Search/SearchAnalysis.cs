@@ -43,11 +43,11 @@ public sealed class SearchAnalyzer : Analyzer
 /// </summary>
 public static partial class SearchVocabulary
 {
-    /// <summary>"CR 43", "change request 43", "CR043": the text with "CR043" added after each, so all three match.</summary>
+    /// <summary>"CR 43", "change request 43", "CR043": each written as "CR043" (keeping the words), so all three match.</summary>
     public static string WithCanonicalIds(string text) =>
         ChangeRequestRegex().Replace(text, m =>
             int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 1000
-                ? $"{m.Value} CR{n:000}"
+                ? (m.Value.StartsWith("c", StringComparison.OrdinalIgnoreCase) && m.Value.Length > 2 && char.IsLetter(m.Value[2]) ? "change request " : "") + $"CR{n:000}"
                 : m.Value);
 
     [GeneratedRegex(@"\b(?:CR|change\s+request)\s*(?:no\.?\s*|number\s*)?0*(?<n>\d{1,3})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -119,7 +119,7 @@ public sealed class SearchIndex : IDisposable
             new StringField(SourceField, d.Source, Field.Store.NO),
             new TextField(TitleField, SearchVocabulary.WithCanonicalIds(d.Title), Field.Store.NO),
             new TextField(BodyField, SearchVocabulary.WithCanonicalIds(d.Text), Field.Store.NO),
-            new TextField(NamesField, string.Join(" . ", d.Names), Field.Store.NO),
+            new TextField(NamesField, string.Join(" . ", d.Names.Append(KindTerms(d.Kind))), Field.Store.NO),
         };
         if (update) _writer.UpdateDocument(new Term(IdField, d.Id), doc);
         else _writer.AddDocument(doc);
@@ -148,6 +148,18 @@ public sealed class SearchIndex : IDisposable
             yield return [group.Key, .. group.Select(a => a.Long).Distinct(StringComparer.OrdinalIgnoreCase).Take(3)];
         }
     }
+
+    /// <summary>The words that name what a thing is, so "deadline" or "decision" in a question counts for it.</summary>
+    internal static string KindTerms(SearchKind kind) => kind switch
+    {
+        SearchKind.Deadline => "deadline due date",
+        SearchKind.ChangeRequest => "change request",
+        SearchKind.Person => "person role",
+        SearchKind.Information => "information",
+        SearchKind.Update => "group update",
+        SearchKind.Passage => "paper",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string TrimPlural(string shortForm) =>
         shortForm.Length > 2 && shortForm[^1] == 's' && char.IsUpper(shortForm[^2]) ? shortForm[..^1] : shortForm;
@@ -186,7 +198,7 @@ public sealed class SearchIndex : IDisposable
             var ranked = candidates
                 .Select(c =>
                 {
-                    var terms = _analyzer.Terms(SearchVocabulary.WithCanonicalIds(c.Doc.Title + " . " + c.Doc.Text + " . " + string.Join(" . ", c.Doc.Names))).ToHashSet(StringComparer.Ordinal);
+                    var terms = _analyzer.Terms(SearchVocabulary.WithCanonicalIds(c.Doc.Title + " . " + c.Doc.Text + " . " + string.Join(" . ", c.Doc.Names) + " . " + KindTerms(c.Doc.Kind))).ToHashSet(StringComparer.Ordinal);
                     var covered = parsed.Concepts.Select((concept, i) => concept.IsIn(terms) ? weights[i] : 0).Sum();
                     var coverage = total > 0 ? covered / total : 0;
                     return (c.Doc, Coverage: coverage, Rank: c.Score * (0.5 + coverage) * ClockFactor(c.Doc, request.Today));
