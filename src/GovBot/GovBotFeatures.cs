@@ -15,6 +15,7 @@ using GovBot.Features.Notices;
 using GovBot.Features.Outbox;
 using GovBot.Features.Papers;
 using GovBot.Features.Reminders;
+using GovBot.Features.Search;
 using GovBot.Recognition;
 using GovBot.Storage;
 
@@ -40,6 +41,7 @@ public static class GovBotFeatures
         new NoticesFeature(),
         new PapersFeature(),
         new ImportFeature(),
+        new SearchFeature(),
         new HelpFeature(),
     ];
 

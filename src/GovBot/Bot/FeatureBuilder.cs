@@ -77,6 +77,14 @@ public sealed class FeatureBuilder
         return this;
     }
 
+    /// <summary>Routes an invoke by name (a message extension's composeExtension/query …) to <typeparamref name="THandler"/>.</summary>
+    public FeatureBuilder Invoke<THandler>(string invokeName)
+        where THandler : class, IInvokeHandler
+    {
+        _routes.Add(routes => routes.OnInvoke<THandler>(invokeName));
+        return this;
+    }
+
     /// <summary>Routes an activity type (message, conversationUpdate …) to <typeparamref name="THandler"/>.</summary>
     public FeatureBuilder OnActivity<THandler>(string activityType)
         where THandler : class, IActivityHandler

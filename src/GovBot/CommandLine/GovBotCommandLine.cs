@@ -10,7 +10,7 @@ namespace GovBot.CommandLine;
 /// </summary>
 public static class GovBotCommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "import" or "export" or "playground-config";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "import" or "export" or "playground-config" or "search";
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => args[0] switch
     {
@@ -21,6 +21,7 @@ public static class GovBotCommandLine
         "import" => ImportAsync(args[1..], cancellationToken),
         "export" when args.Length >= 2 && args[1] == "csv" => ExportCsvAsync(args[2..], cancellationToken),
         "export" => Task.FromResult(Usage(CsvCommand.ExportUsage)),
+        "search" => SearchCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellationToken),
         _ => Task.FromResult(Usage($"'{args[0]}' is not available yet.")),
     };
 
@@ -31,6 +32,9 @@ public static class GovBotCommandLine
         if (services is null) return 1;
         var data = MhhsSampleData.Build();
         await services.GetRequiredService<GovernanceDataWriter>().WriteAsync(data, cancellationToken);
+        // Running instances reload their search index within a poll.
+        var search = services.GetRequiredService<Features.Search.SearchChanges>();
+        await search.SourcesChangedAsync(search.SourceNames, cancellationToken);
         Console.WriteLine(
             $"Sample data written: {data.Groups.Count} groups, {data.People.Count} people, {data.Meetings.Count} meetings, " +
             $"{data.Actions.Count} actions, {data.Decisions.Count} decisions, {data.ChangeRequests.Count} change requests, " +
@@ -83,7 +87,7 @@ public static class GovBotCommandLine
     internal static int Usage(string problem)
     {
         Console.Error.WriteLine(problem);
-        Console.Error.WriteLine("usage: govbot seed sample | govbot import papers FILE [--dry-run] [--json] | govbot import csv KIND FILE [--dry-run] | govbot export csv KIND [FILE] | govbot playground-config [--as PERSON-ID]");
+        Console.Error.WriteLine("usage: govbot seed sample | govbot import papers FILE [--dry-run] [--json] | govbot import csv KIND FILE [--dry-run] | govbot export csv KIND [FILE] | govbot playground-config [--as PERSON-ID] | govbot search \"TEXT\" [--as-of DATE] [--json]");
         return 2;
     }
 }

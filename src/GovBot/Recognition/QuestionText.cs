@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using GovBot.Calendar;
 using GovBot.Cards;
 
 namespace GovBot.Recognition;
@@ -140,6 +141,14 @@ public static partial class QuestionText
                 : month >= today.Month ? today.Year : today.Year + 1;
             found = new(MonthRange(year, month), $"in {UkFormat.MonthName(month)} {year}");
         }
+        // "before Easter": Easter computed as the bank holidays are.
+        if (found is null && (m = BeforeEasterRegex().Match(rest)).Success)
+        {
+            // The Easter break starts with Good Friday (a bank holiday): "before Easter" is up to the Thursday before.
+            var easter = BankHolidays.Easter(today.Year);
+            if (easter.AddDays(-3) < today) easter = BankHolidays.Easter(today.Year + 1);
+            found = new(new(today, easter.AddDays(-3)), "before Easter");
+        }
         if (found is null) return null;
         rest = (rest[..m.Index] + " " + rest[(m.Index + m.Length)..]).Trim();
         return found;
@@ -221,4 +230,5 @@ public static partial class QuestionText
     [GeneratedRegex(@"\bnext month\b")] private static partial Regex NextMonthRegex();
     [GeneratedRegex(@"(?:\b(?<in>in|during|for|by end of|end of)\s+)?\b(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?:\s+(?<year>20\d\d)\b)?")]
     private static partial Regex MonthRegex();
+    [GeneratedRegex(@"\b(?:before|ahead of|by) easter\b")] private static partial Regex BeforeEasterRegex();
 }

@@ -29,6 +29,7 @@ public static class TableNames
     public const string Events = "Events";
     public const string GroupUpdates = "GroupUpdates";
     public const string GroupUpdatesByRef = "GroupUpdatesByRef";
+    public const string SearchVersions = "SearchVersions";
 }
 
 /// <summary>The app's tables: a <see cref="TableClient"/> per logical name, with the environment's prefix applied.</summary>

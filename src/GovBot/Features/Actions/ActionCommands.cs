@@ -1,5 +1,6 @@
 using Azure;
 using GovBot.Bot;
+using GovBot.Features.Search;
 using GovBot.Storage;
 
 namespace GovBot.Features.Actions;
@@ -23,7 +24,7 @@ public abstract record ActionCommandResult
 /// Changes to actions: checked against <see cref="ActionPermissions"/> on the stored action, applied with the
 /// action's own methods (so each lands in its history) and written under the ETag.
 /// </summary>
-public sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, TimeProvider clock)
+public sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, TimeProvider clock, SearchChanges? search = null)
 {
     /// <summary>Attempts for a change not tied to a card's ETag, when another instance changed the action meanwhile.</summary>
     internal const int MaxAttempts = 10;
@@ -39,7 +40,9 @@ public sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, Ti
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            return await ExecuteLockedAsync(reference, command, caller, cardETag, cancellationToken);
+            var result = await ExecuteLockedAsync(reference, command, caller, cardETag, cancellationToken);
+            if (result is ActionCommandResult.Saved && search is not null) await search.ChangedAsync(ActionSearchSource.SourceName, [reference], cancellationToken);
+            return result;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Storage;
 
@@ -13,6 +14,7 @@ public sealed class ActionsFeature : IGovBotFeature
         feature.Services.AddSingleton<ActionQueries>();
         feature.Services.AddSingleton<ActionCommands>();
         feature.Services.AddSingleton<ActionAnswers>();
+        feature.Services.AddSingleton<ISearchSource, ActionSearchSource>();
         feature.Tables(TableNames.Actions, TableNames.ActionIndex)
             .Questions(ActionGrammar.Register)
             .Answer<ListActions, ActionAnswers>((answers, intent, ask, ct) => answers.ListAsync(intent, ask.Caller, ask.Text, ask.Page, ct))

@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Cards;
 using GovBot.Connector;
@@ -13,6 +14,7 @@ public sealed class ChangeRequestsFeature : IGovBotFeature
         feature.Services.AddSingleton<ChangeRequestStore>();
         feature.Services.AddSingleton<ChangeRequestQueries>();
         feature.Services.AddSingleton<ChangeRequestAnswers>();
+        feature.Services.AddSingleton<ISearchSource, ChangeRequestSearchSource>();
         feature.Tables(TableNames.ChangeRequests)
             .Questions(ChangeRequestGrammar.Register)
             .Answer<ShowChangeRequest, ChangeRequestAnswers>((answers, intent, _, ct) => answers.ShowAsync(intent.Id, ct))

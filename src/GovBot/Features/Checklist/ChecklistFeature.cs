@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Storage;
 
@@ -10,6 +11,7 @@ public sealed class ChecklistFeature : IGovBotFeature
     {
         feature.Services.AddSingleton<ChecklistStore>();
         feature.Services.AddSingleton<ChecklistAnswers>();
+        feature.Services.AddSingleton<ISearchSource, ChecklistSearchSource>();
         feature.Tables(TableNames.Checklist)
             .Questions(ChecklistGrammar.Register)
             .Answer<ListDeadlines, ChecklistAnswers>((answers, intent, ask, ct) => answers.DeadlinesAsync(intent, ask.Text, ask.Page, ct));

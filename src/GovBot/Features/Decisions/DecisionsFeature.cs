@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Storage;
 
@@ -9,6 +10,7 @@ public sealed class DecisionsFeature : IGovBotFeature
     public void Register(FeatureBuilder feature)
     {
         feature.Services.AddSingleton<DecisionStore>();
+        feature.Services.AddSingleton<ISearchSource, DecisionSearchSource>();
         feature.Tables(TableNames.Decisions);
     }
 }

@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Storage;
 
@@ -11,6 +12,8 @@ public sealed class GroupsFeature : IGovBotFeature
         feature.Services.AddSingleton<GroupStore>();
         feature.Services.AddSingleton<MembershipStore>();
         feature.Services.AddSingleton<GroupAnswers>();
+        feature.Services.AddSingleton<ISearchSource, GroupSearchSource>();
+        feature.Services.AddSingleton<ISearchSource, PeopleSearchSource>();
         feature.Tables(TableNames.Groups, TableNames.Memberships)
             .Questions(GroupGrammar.Register)
             .Answer<ShowGroup, GroupAnswers>((answers, intent, _, ct) => answers.ShowAsync(intent.GroupCode, ct))

@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Cards;
 using GovBot.Connector;
@@ -13,6 +14,7 @@ public sealed class MeetingsFeature : IGovBotFeature
         feature.Services.AddSingleton<MeetingStore>();
         feature.Services.AddSingleton<MeetingQueries>();
         feature.Services.AddSingleton<MeetingAnswers>();
+        feature.Services.AddSingleton<ISearchSource, MeetingSearchSource>();
         feature.Tables(TableNames.Meetings, TableNames.MeetingsByMonth)
             .Questions(MeetingGrammar.Register)
             .Answer<NextMeeting, MeetingAnswers>((answers, intent, _, ct) => answers.NextAsync(intent.GroupCode, ct))

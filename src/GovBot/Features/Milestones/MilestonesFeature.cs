@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using GovBot.Bot;
 using GovBot.Storage;
 
@@ -10,6 +11,7 @@ public sealed class MilestonesFeature : IGovBotFeature
     {
         feature.Services.AddSingleton<MilestoneStore>();
         feature.Services.AddSingleton<MilestoneAnswers>();
+        feature.Services.AddSingleton<ISearchSource, MilestoneSearchSource>();
         feature.Tables(TableNames.Milestones)
             .Questions(MilestoneGrammar.Register)
             .Answer<ListMilestones, MilestoneAnswers>((answers, _, ask, ct) => answers.ListAsync(ask.Text, ask.Page, ct));

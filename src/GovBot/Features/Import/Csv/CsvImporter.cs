@@ -1,3 +1,5 @@
+using GovBot.Features.Search;
+using GovBot.Features.Groups;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GovBot.People;
@@ -40,7 +42,8 @@ public sealed partial class CsvImporter(
     ChangeRequestStore changes,
     ChecklistStore checklist,
     PersonStore people,
-    TimeProvider clock)
+    TimeProvider clock,
+    SearchChanges? search = null)
 {
     public const int MaxRows = 10_000;
     public const string ImportAuthor = "CSV import";
@@ -68,7 +71,16 @@ public sealed partial class CsvImporter(
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static async Task<CsvImportResult> RunAsync<T>(CsvKind kind, string text, bool dryRun, Handler<T> handler, CancellationToken ct)
+    private static string SearchSourceOf(CsvKind kind) => kind switch
+    {
+        CsvKind.Actions => ActionSearchSource.SourceName,
+        CsvKind.Meetings => MeetingSearchSource.SourceName,
+        CsvKind.Changes => ChangeRequestSearchSource.SourceName,
+        CsvKind.Checklist => ChecklistSearchSource.SourceName,
+        _ => PeopleSearchSource.SourceName,
+    };
+
+    private async Task<CsvImportResult> RunAsync<T>(CsvKind kind, string text, bool dryRun, Handler<T> handler, CancellationToken ct)
     {
         var state = new RunState();
         var errors = new List<CsvError>();
@@ -139,6 +151,7 @@ public sealed partial class CsvImporter(
             var outcome = await handler.Apply(item, true, state, ct);
             counts[outcome.Change] = counts.GetValueOrDefault(outcome.Change) + 1;
         }
+        if (search is not null) await search.SourcesChangedAsync([SearchSourceOf(kind)], ct);
         return result with
         {
             Created = counts.GetValueOrDefault(CsvRowChange.Created),

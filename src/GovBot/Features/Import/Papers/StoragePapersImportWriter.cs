@@ -1,3 +1,4 @@
+using GovBot.Features.Search;
 using System.Text.Json;
 using GovBot.People;
 using GovBot.Features.Actions;
@@ -24,7 +25,8 @@ public sealed class StoragePapersImportWriter(
     PersonStore people,
     EventStore events,
     GroupUpdateStore groupUpdates,
-    PaperCommands papers) : IPapersImportWriter
+    PaperCommands papers,
+    SearchChanges? search = null) : IPapersImportWriter
 {
     /// <summary>Writes tried per action when other writers keep changing it.</summary>
     private const int Attempts = 4;
@@ -54,6 +56,11 @@ public sealed class StoragePapersImportWriter(
         {
             var kind = await WriteActionAsync(plan, row, directory, cancellationToken);
             counts[kind] = counts.GetValueOrDefault(kind) + 1;
+        }
+
+        if (search is not null)
+        {
+            await search.SourcesChangedAsync([ActionSearchSource.SourceName, MeetingSearchSource.SourceName, DecisionSearchSource.SourceName, ChecklistSearchSource.SourceName], cancellationToken);
         }
 
         string Count(ActionChangeKind kind) => $"{counts.GetValueOrDefault(kind)} {kind.ToString().ToLowerInvariant()}";
