@@ -9,8 +9,11 @@ internal static class ChecklistAudience
     /// <summary>The item with its constituencies read from its text and, for an information item, the date it names.</summary>
     public static PapersChecklistItem Read(PapersChecklistItem item)
     {
-        DateOnly? dated = null;
-        if (item.Deadline is null && DateRegex().Match(item.Text) is { Success: true } m) dated = ToDate(m);
-        return item with { Constituencies = Constituencies.InText(item.Text), Dated = dated };
+        var (constituencies, dated) = Read(item.Text, item.Deadline);
+        return item with { Constituencies = constituencies, Dated = dated };
     }
+
+    /// <summary>The constituencies a checklist text names, and the date it names when it has no deadline.</summary>
+    public static (IReadOnlyList<string> Constituencies, DateOnly? Dated) Read(string text, DateOnly? deadline) =>
+        (Constituencies.InText(text), deadline is null && DateRegex().Match(text) is { Success: true } m ? ToDate(m) : null);
 }
