@@ -17,6 +17,7 @@ public static class Journeys
         new("CR043", "CR043", ["CR043", "Supplier Registration of ABMU and MPAN Mapping"]),
         new("DAG33-04", "DAG33-04", ["DAG33-04"]),
         new("who chairs DAG", "Who chairs DAG", ["Justin Andrews", "chairs DAG"]),
+        new("what do LDSOs need to do this week", "Checklist items for LDSO", ["Friday 8 March 2024", "non-SIT LDSO test scenarios", "From DAG 34 papers"]),
     ];
 
     /// <summary>The questions, as theory data (strings, so each journey is its own test case).</summary>
