@@ -20,6 +20,7 @@ public static class Journeys
         // Recorded beats expected: the papers announce an extraordinary SITAG before the cadence's 20 March.
         new("next SITAG?", "Extraordinary SITAG meeting", ["Monday 11 March 2024", "DAG 34 papers"]),
         new("when is the open day", "MHHS Open Day", ["Tuesday 23 April 2024", "Euston"]),
+        new("what do LDSOs need to do this week", "Checklist items for LDSO", ["Friday 8 March 2024", "non-SIT LDSO test scenarios", "From DAG 34 papers"]),
     ];
 
     /// <summary>The questions, as theory data (strings, so each journey is its own test case).</summary>

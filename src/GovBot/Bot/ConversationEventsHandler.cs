@@ -30,23 +30,27 @@ public sealed partial class ConversationEventsHandler(
         {
             // Install events often carry no name: the directory knows the person (unless storage is down).
             string? userName = null;
+            var notInDirectory = false;
             if (turn.Activity.Conversation?.ConversationType == "personal")
             {
-                userName = (storageDown ? null : await DirectoryNameAsync(turn.Activity, cancellationToken)) ?? turn.Activity.From?.Name;
+                var person = storageDown ? (Answered: false, Name: null) : await DirectoryPersonAsync(turn.Activity, cancellationToken);
+                userName = person.Name ?? turn.Activity.From?.Name;
+                // Only when the directory answered: a storage outage must not tell a member they are unknown.
+                notInDirectory = person.Answered && person.Name is null;
             }
-            await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(HelpCards.Welcome(userName))), cancellationToken);
+            await turn.SendAsync(Activity.Message(null, Attachment.AdaptiveCard(HelpCards.Welcome(userName, notInDirectory))), cancellationToken);
         }
     }
 
-    private async Task<string?> DirectoryNameAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<(bool Answered, string? Name)> DirectoryPersonAsync(Activity activity, CancellationToken cancellationToken)
     {
         try
         {
-            return (await callers.ResolveAsync(activity, cancellationToken)).Person?.Name;
+            return (true, (await callers.ResolveAsync(activity, cancellationToken)).Person?.Name);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && StorageResilience.IsOutage(e))
         {
-            return null;
+            return (false, null);
         }
     }
 

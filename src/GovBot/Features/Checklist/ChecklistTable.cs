@@ -26,9 +26,12 @@ internal static class ChecklistTable
             ["IsReminder"] = c.IsReminder,
             ["Link"] = c.Link,
             ["Source"] = c.Source,
+            // Comma-separated codes; absent (older rows) or empty means all participants.
+            ["Constituencies"] = string.Join(',', c.Constituencies),
         };
         e.SetDate("Published", c.Published);
         e.SetDate("Deadline", c.Deadline);
+        e.SetDate("Dated", c.Dated);
         return e;
     }
 
@@ -39,5 +42,7 @@ internal static class ChecklistTable
         Deadline: e.GetDate("Deadline"),
         IsReminder: e.GetBoolean("IsReminder") ?? false,
         Link: e.GetString("Link"),
-        Source: e.GetString("Source"));
+        Source: e.GetString("Source"),
+        Constituencies: (e.GetString("Constituencies") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Dated: e.GetDate("Dated"));
 }

@@ -51,6 +51,9 @@ public static class SubscriptionTargets
     /// <summary>Participant checklist deadlines.</summary>
     public const string Checklist = "checklist";
 
+    /// <summary>A preference rather than a subscription: checklist reminders only for items of the person's constituency.</summary>
+    public const string ChecklistMyConstituency = "checklist-constituency";
+
     /// <summary>A group's actions: due soon and the weekly overdue digest ("group:DAG").</summary>
     public static string Group(string code) => "group:" + code.ToUpperInvariant();
 

@@ -11,17 +11,24 @@ public static class HelpCards
     public static readonly IReadOnlyList<string> MainQuestions =
         ["my open actions", "my overdue actions", "upcoming meetings", "deadlines", "open change requests", "help"];
 
-    public static JsonObject Welcome(string? userName = null)
+    /// <param name="notInDirectory">A personal install by someone the programme directory does not know: say what they get and how to be matched.</param>
+    public static JsonObject Welcome(string? userName = null, bool notInDirectory = false)
     {
         var hello = string.IsNullOrWhiteSpace(userName) ? "Hello, I'm GovBot" : $"Hello {CardKit.Safe(userName, 60)}, I'm GovBot";
-        return CardKit.Build(new AdaptiveCard(
-        [
+        var body = new List<CardElement>
+        {
             CardKit.Title(hello),
             new TextBlock("I answer questions about the MHHS programme's governance: your actions, meetings and agendas, change requests, checklist deadlines and milestones."),
-            new TextBlock("Ask in plain English, for example **next DAG meeting** or **DAG33-04**, or pick a question:") { Spacing = Spacing.Medium },
-            new ActionSet([.. MainQuestions.Take(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]),
-            new ActionSet([.. MainQuestions.Skip(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]) { Spacing = Spacing.Small },
-        ]));
+        };
+        if (notInDirectory)
+        {
+            body.Add(new TextBlock("I couldn't find you in the programme directory, so for now I'll send you the programme-wide participant checklist reminders here (say **checklist reminders off** to stop them).") { Spacing = Spacing.Medium });
+            body.Add(new TextBlock("To get reminders of your own actions, ask the PMO to add you to GovBot's directory with the e-mail address of this Teams account (and your organisation, so checklist items for your constituency are marked). Then send me any message and your personal reminders start.") { Spacing = Spacing.Small });
+        }
+        body.Add(new TextBlock("Ask in plain English, for example **next DAG meeting** or **DAG33-04**, or pick a question:") { Spacing = Spacing.Medium });
+        body.Add(new ActionSet([.. MainQuestions.Take(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]));
+        body.Add(new ActionSet([.. MainQuestions.Skip(3).Select(q => ActionSubmit.ImBack(Sentence(q), q))]) { Spacing = Spacing.Small });
+        return CardKit.Build(new AdaptiveCard(body));
     }
 
     /// <summary>The help card: a section of examples for each feature that has questions.</summary>

@@ -61,7 +61,7 @@ public static class ReminderCards
         ]));
 
     /// <summary>"my reminder settings" in a personal chat.</summary>
-    public static JsonObject PersonalSettings(bool actions, bool checklist, bool installed, bool reachable, string? notice = null)
+    public static JsonObject PersonalSettings(bool actions, bool checklist, bool installed, bool reachable, string? notice = null, bool constituencyOnly = false)
     {
         var body = new List<CardElement> { CardKit.Title("Your reminder settings") };
         if (notice is not null) body.Add(new TextBlock(CardKit.Safe(notice)) { Color = TextColor.Good });
@@ -69,6 +69,7 @@ public static class ReminderCards
         [
             new("Your actions", actions ? "On: 3 working days before and on the due date; overdue on Mondays" : "Off"),
             new("Checklist deadlines", checklist ? "On: 5 and 1 working days before, and on the day" : "Off"),
+            new("Checklist items", constituencyOnly ? "Only for your constituency (and for all participants)" : "Every constituency"),
             new("Delivered", !installed ? "Not yet: I have no personal chat with you" : reachable ? "Here, at 09:00 on working days" : "Paused: Teams refused my last message"),
         ]));
         var buttons = new List<CardButton>
@@ -77,6 +78,12 @@ public static class ReminderCards
         };
         if (checklist) buttons.Add(ActionSubmit.ImBack("Checklist reminders off", "checklist reminders off"));
         else if (actions) buttons.Add(ActionSubmit.ImBack("Checklist reminders on", "checklist reminders on"));
+        if (checklist)
+        {
+            buttons.Add(constituencyOnly
+                ? ActionSubmit.ImBack("Every constituency", "constituency reminders off")
+                : ActionSubmit.ImBack("Only my constituency", "constituency reminders on"));
+        }
         return CardKit.Build(new AdaptiveCard(body, buttons));
     }
 
@@ -135,6 +142,7 @@ public static class ReminderCards
     {
         SubscriptionTargets.Checklist => "Participant checklist deadlines",
         SubscriptionTargets.Actions => "Your own actions",
+        SubscriptionTargets.ChecklistMyConstituency => "Checklist items only for your constituency",
         _ when SubscriptionTargets.GroupCode(target) is { } code => $"{code} actions: due soon, and overdue on Mondays",
         _ => target,
     };

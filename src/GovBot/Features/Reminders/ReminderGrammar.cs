@@ -15,6 +15,9 @@ public enum ReminderKind
 /// <summary>"reminders off", "checklist reminders on".</summary>
 public sealed record SetReminders(ReminderKind Kind, bool Enabled, string Explanation) : Intent(Explanation);
 
+/// <summary>"only checklist items for my constituency" (on), "checklist reminders for all constituencies" (off).</summary>
+public sealed record SetChecklistConstituencyOnly(bool Enabled, string Explanation) : Intent(Explanation);
+
 /// <summary>"my reminder settings".</summary>
 public sealed record ShowReminderSettings(string Explanation) : Intent(Explanation);
 
@@ -42,11 +45,13 @@ public static partial class ReminderGrammar
     public static void Register(Grammar grammar) => grammar
         .Rule(RuleOrder.Command, "reminder report", q => ReminderReportRegex().IsMatch(q.Text) ? new ReminderReport("reminder report command") : null)
         .Rule(RuleOrder.Command, "reminder settings", q => ReminderSettingsRegex().IsMatch(q.Text) ? new ShowReminderSettings("reminder settings") : null)
+        // Before "reminders on or off": "constituency reminders off" is about the filter, not about checklist reminders.
+        .Rule(RuleOrder.Command - 1, "checklist constituency filter", ConstituencyOnly)
         .Rule(RuleOrder.Command, "reminders on or off", RemindersOnOff)
         .Rule(RuleOrder.Command, "subscriptions", q => SubscriptionsRegex().IsMatch(q.Text) ? new ListSubscriptions("list subscriptions") : null)
         .Rule(RuleOrder.Command, "subscribe", SubscribeRule)
         .Examples("my reminder settings", "subscribe DAG", "subscriptions")
-        .Help("Reminders and subscriptions", "my reminder settings", "reminders off", "checklist reminders off", "subscribe DAG", "unsubscribe DAG", "subscriptions");
+        .Help("Reminders and subscriptions", "my reminder settings", "reminders off", "checklist reminders off", "only checklist items for my constituency", "subscribe DAG", "unsubscribe DAG", "subscriptions");
 
     private static SetReminders? RemindersOnOff(Question q)
     {
@@ -57,6 +62,23 @@ public static partial class ReminderGrammar
         var enabled = on.Groups["state"].Value is "on" or "start" or "resume" or "enable";
         var what = kind == ReminderKind.Checklist ? "checklist reminders" : "all reminders";
         return new SetReminders(kind, enabled, $"turn {what} {(enabled ? "on" : "off")}");
+    }
+
+    private static SetChecklistConstituencyOnly? ConstituencyOnly(Question q)
+    {
+        var t = q.Text;
+        if (ConstituencyFilterOnOffRegex().Match(t) is { Success: true } onOff)
+        {
+            var on = onOff.Groups["state"].Value == "on";
+            return new(on, $"checklist reminders {(on ? "only for your constituency" : "for all constituencies")}");
+        }
+        // A setting names the checklist and says "only" or "reminders"; without either, "checklist items for my
+        // constituency" is a question (the checklist grammar answers it). Read before fillers go: "all" matters here.
+        t = q.Normalised;
+        if (!ChecklistWordRegex().IsMatch(t) || !SettingWordRegex().IsMatch(t)) return null;
+        if (MyConstituencyRegex().IsMatch(t)) return new(true, "checklist reminders only for your constituency");
+        if (AllConstituenciesRegex().IsMatch(t)) return new(false, "checklist reminders for all constituencies");
+        return null;
     }
 
     private static Intent? SubscribeRule(Question q)
@@ -92,6 +114,12 @@ public static partial class ReminderGrammar
             : new Subscribe(what, $"subscribe to {describe}");
     }
 
+    [GeneratedRegex(@"^(?:turn |switch )?(?:my )?constituency (?:only )?(?:checklist )?(?:reminders?|filter) (?<state>on|off)$|^(?:turn|switch) (?<state>on|off) (?:my )?constituency (?:only )?(?:checklist )?(?:reminders?|filter)$")]
+    private static partial Regex ConstituencyFilterOnOffRegex();
+    [GeneratedRegex(@"\b(?:checklist|deadlines?)\b")] private static partial Regex ChecklistWordRegex();
+    [GeneratedRegex(@"\b(?:only|just|reminders?|remind|notify|send)\b")] private static partial Regex SettingWordRegex();
+    [GeneratedRegex(@"\bmy (?:own )?(?:constituenc(?:y|ies)|organi[sz]ation|company)\b|\bconstituency only\b")] private static partial Regex MyConstituencyRegex();
+    [GeneratedRegex(@"\b(?:all|every|any) (?:constituenc(?:y|ies)|participants?|items?|checklist items?)\b|\bfor everyone\b|\bwhatever (?:my )?constituency\b")] private static partial Regex AllConstituenciesRegex();
     [GeneratedRegex(@"\breminders? report\b")] private static partial Regex ReminderReportRegex();
     [GeneratedRegex(@"\b(?:my )?reminders? (?:settings?|preferences|prefs|status)\b|^(?:my )?reminders$|^(?:my )?settings$")] private static partial Regex ReminderSettingsRegex();
     [GeneratedRegex(@"^(?:turn |switch |set )?(?:my )?(?<kind>checklist |deadline )?reminders? (?:to )?(?<state>off|on)$|^(?<state>stop|pause|mute|disable|start|resume|enable) (?:my )?(?<kind>checklist |deadline )?reminders?$")]

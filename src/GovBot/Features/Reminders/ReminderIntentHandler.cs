@@ -3,6 +3,7 @@ using GovBot.Bot;
 using GovBot.Cards;
 using GovBot.Connector;
 using GovBot.Features.Conversations;
+using GovBot.Features.Checklist;
 using GovBot.Features.Groups;
 using GovBot.Recognition;
 
@@ -48,6 +49,17 @@ public sealed class ReminderIntentHandler(
                 return await SubscriptionsAsync(recipient, "All reminders are now off in this conversation.", cancellationToken);
             case SetReminders:
                 return await SubscriptionsAsync(recipient, "In a channel, choose what to follow: **subscribe checklist**, or **subscribe DAG** for a group's actions.", cancellationToken);
+            case SetChecklistConstituencyOnly only when personal:
+                {
+                    await Set(recipient, SubscriptionTargets.ChecklistMyConstituency, only.Enabled, cancellationToken);
+                    var codes = Constituencies.OfPerson(caller.Person, caller.Memberships);
+                    var notice = !only.Enabled ? "Checklist reminders now cover every constituency."
+                        : codes.Count > 0 ? $"Checklist reminders now cover only items for {Constituencies.Describe(codes)}, and items for all participants."
+                        : "Checklist reminders will cover only items for your constituency, but I can't tell it from your organisation or seats yet, so you still get every item. Ask the PMO to record it.";
+                    return await PersonalSettingsAsync(recipient, notice, cancellationToken);
+                }
+            case SetChecklistConstituencyOnly:
+                return await SubscriptionsAsync(recipient, "A conversation has no constituency: checklist reminders here cover every item. In a personal chat with me, say **only checklist items for my constituency**.", cancellationToken);
             case ShowReminderSettings when personal:
                 return await PersonalSettingsAsync(recipient, null, cancellationToken);
             case Subscribe sub:
@@ -83,7 +95,8 @@ public sealed class ReminderIntentHandler(
         var conversation = await conversations.GetAsync(recipient, ct);
         return ReminderCards.PersonalSettings(
             targets.Contains(SubscriptionTargets.Actions), targets.Contains(SubscriptionTargets.Checklist),
-            conversation is not null, conversation?.IsReachable ?? false, notice);
+            conversation is not null, conversation?.IsReachable ?? false, notice,
+            constituencyOnly: targets.Contains(SubscriptionTargets.ChecklistMyConstituency));
     }
 
     private async Task<JsonObject> SubscriptionsAsync(Recipient recipient, string? notice, CancellationToken ct)

@@ -11,6 +11,8 @@ namespace GovBot.Features.Reminders;
 /// <param name="Actions">Actions that are not closed, due soon or overdue.</param>
 /// <param name="Memberships">Seats by group code (collective owners and secretariats resolve through them).</param>
 /// <param name="PmoPersonIds">People of the programme office (owner "Programme (PMO)").</param>
+/// <param name="PersonConstituencies">Constituency codes by person id, for those who want checklist items only for
+/// their constituency; someone missing here (or with none) is not narrowed: an unknown constituency never hides a deadline.</param>
 public sealed record ReminderPlanInputs(
     IReadOnlyList<ChecklistItem> Checklist,
     IReadOnlyList<ActionItem> Actions,
@@ -18,7 +20,8 @@ public sealed record ReminderPlanInputs(
     IReadOnlyDictionary<string, IReadOnlyList<GroupMembership>> Memberships,
     IReadOnlyList<Group> Groups,
     IReadOnlyCollection<string> PmoPersonIds,
-    IReadOnlyList<Snooze> Snoozes);
+    IReadOnlyList<Snooze> Snoozes,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? PersonConstituencies = null);
 
 /// <summary>The outcome of planning at one instant: the digests due now, and counts of what was left out and why.</summary>
 public sealed record ReminderPlan(DateOnly Day, DateTimeOffset ScheduledAt, bool IsSendDay, bool IsLate, IReadOnlyList<PlannedDigest> Digests, IReadOnlyDictionary<string, int> Skipped)
@@ -40,6 +43,7 @@ public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calenda
     public const string SkipOwnerNotSubscribed = "owner has reminders off or no personal install";
     public const string SkipOwnerUnresolved = "owner is an organisation or unknown";
     public const string SkipSnoozedItemGone = "snoozed item closed or gone";
+    public const string SkipOtherConstituency = "checklist item for another constituency";
 
     public ReminderPlan Plan(DateTimeOffset now, ReminderPlanInputs inputs)
     {
@@ -79,14 +83,20 @@ public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calenda
         void Skip(string reason, int count = 1) => skipped[reason] = skipped.GetValueOrDefault(reason) + count;
         IEnumerable<Recipient> Subscribers(string target) => subscribers.TryGetValue(target, out var list) ? list : [];
 
-        // Participant checklist deadlines: everyone subscribed to the checklist, people and channels alike.
+        // Participant checklist deadlines: everyone subscribed to the checklist, people and channels alike; a person
+        // who asked for their constituency only skips items that name other constituencies.
+        var narrowed = NarrowedToConstituency(Subscribers(SubscriptionTargets.ChecklistMyConstituency), inputs.PersonConstituencies);
         foreach (var c in inputs.Checklist)
         {
             if (c.Deadline is not { } deadline) continue;
             if (BeforeSlot(options.ChecklistWorkingDaysBefore, deadline, today, days) is not { } n) continue;
             var item = new ReminderItem(ReminderItemKind.Checklist, c.Id, c.Text, deadline, null, c.Source);
             var slot = new ReminderSlot(SlotKind.ChecklistBefore, n, deadline);
-            foreach (var r in Subscribers(SubscriptionTargets.Checklist)) Add(r, item, slot);
+            foreach (var r in Subscribers(SubscriptionTargets.Checklist))
+            {
+                if (r.Kind == RecipientKind.Person && narrowed.TryGetValue(r.Id, out var covering) && !c.AppliesTo(covering)) Skip(SkipOtherConstituency);
+                else Add(r, item, slot);
+            }
         }
 
         // Actions: owners (collective owners resolve to their members) in person; group subscribers in their channel.
@@ -145,6 +155,18 @@ public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calenda
             .OrderBy(d => d.Recipient.Key, StringComparer.Ordinal)
             .ToList();
         return new(today, scheduledAt, true, isLate, digests, skipped);
+    }
+
+    /// <summary>People with the constituency-only setting and a known constituency → what their constituency covers.</summary>
+    private static Dictionary<string, IReadOnlySet<string>> NarrowedToConstituency(IEnumerable<Recipient> wanting, IReadOnlyDictionary<string, IReadOnlyList<string>>? known)
+    {
+        var narrowed = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        if (known is null) return narrowed;
+        foreach (var r in wanting.Where(r => r.Kind == RecipientKind.Person))
+        {
+            if (known.TryGetValue(r.Id, out var codes) && codes.Count > 0) narrowed[r.Id] = Constituencies.Covering(codes);
+        }
+        return narrowed;
     }
 
     /// <summary>The day a "N working days before" slot falls on; "on the day" for a weekend or holiday date is the working day before.</summary>

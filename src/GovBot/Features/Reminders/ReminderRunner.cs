@@ -235,7 +235,22 @@ public sealed partial class ReminderRunner(
         IReadOnlyCollection<string> pmo = open.Any(a => a.Owners.Any(o => o.Kind == OwnerPartyKind.Pmo))
             ? (await people.ListAsync(ct)).Where(p => p.IsPmo).Select(p => p.Id).ToList()
             : [];
-        return new(checklistTask.Result, open, subscriptionsTask.Result, seats, groupsTask.Result, pmo, snoozesTask.Result);
+        return new(checklistTask.Result, open, subscriptionsTask.Result, seats, groupsTask.Result, pmo, snoozesTask.Result,
+            await ConstituenciesAsync(subscriptionsTask.Result, ct));
+    }
+
+    /// <summary>The constituencies of the people who asked for their constituency's checklist items only (usually few).</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ConstituenciesAsync(IReadOnlyList<Subscription> all, CancellationToken ct)
+    {
+        var wanting = all.Where(s => s.Target == SubscriptionTargets.ChecklistMyConstituency && s.Recipient.Kind == RecipientKind.Person)
+            .Select(s => s.Recipient.Id).ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (wanting.Count == 0) return result;
+        foreach (var person in (await people.ListAsync(ct)).Where(p => wanting.Contains(p.Id)))
+        {
+            result[person.Id] = Constituencies.OfPerson(person, await memberships.ListByPersonAsync(person.Id, ct));
+        }
+        return result;
     }
 
     /// <summary>A short one-way hash of an identifier, so logs can correlate without personal data.</summary>

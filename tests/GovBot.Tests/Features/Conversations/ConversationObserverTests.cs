@@ -76,12 +76,50 @@ public sealed class ConversationObserverTests(AzuriteFixture azurite) : StorageT
     }
 
     [Fact]
-    public async Task PersonalChat_WithSomeoneUnknown_KeepsNothing()
+    public async Task PersonalInstall_BySomeoneUnknown_GetsProgrammeWideChecklistReminders()
     {
-        var (observer, refs, _) = Create();
+        var (observer, refs, subs) = Create();
+        var chat = Recipient.Conversation("a:personal-lee");
 
         await observer.OnActivityAsync(Personal(ActivityTypes.ConversationUpdate, botAdded: true), Ct);
 
-        Assert.Empty(await refs.ListAsync(Ct));
+        Assert.Equal("a:personal-lee", (await refs.GetAsync(chat, Ct))!.Reference.Conversation.Id);
+        Assert.Equal([SubscriptionTargets.Checklist], (await subs.ListForAsync(chat, Ct)).Select(s => s.Target));
+        Assert.Contains(await subs.ListAllAsync(Ct), s => s.Recipient == chat && s.Target == SubscriptionTargets.Checklist);
+    }
+
+    [Fact]
+    public async Task UnknownInstaller_OnceInTheDirectory_MovesToTheirPerson_WithActionReminders()
+    {
+        var (observer, _, _) = Create();
+        await observer.OnActivityAsync(Personal(ActivityTypes.ConversationUpdate, botAdded: true), Ct);
+
+        await new PersonStore(Tables).UpsertAsync(new Person("lee-cox", Oid, "Lee Cox", "lee.cox@mhhs.example", null, []), Ct);
+        var (later, refs, subs) = Create(); // a new process: nothing confirmed yet
+        await later.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+
+        var lee = Recipient.Person("lee-cox");
+        var chat = Recipient.Conversation("a:personal-lee");
+        Assert.Equal([SubscriptionTargets.Actions, SubscriptionTargets.Checklist], (await subs.ListForAsync(lee, Ct)).Select(s => s.Target));
+        Assert.Empty(await subs.ListForAsync(chat, Ct));
+        Assert.Null(await refs.GetAsync(chat, Ct));
+        Assert.NotNull(await refs.GetAsync(lee, Ct));
+        // Nothing is addressed twice: the checklist index holds the person only.
+        Assert.Equal([lee], (await subs.ListAllAsync(Ct)).Where(s => s.Target == SubscriptionTargets.Checklist).Select(s => s.Recipient));
+    }
+
+    [Fact]
+    public async Task UnknownInstaller_WhoTurnedChecklistRemindersOff_StaysOff_OnceMatched()
+    {
+        var (observer, _, subs) = Create();
+        await observer.OnActivityAsync(Personal(ActivityTypes.ConversationUpdate, botAdded: true), Ct);
+        await subs.UnsubscribeAsync(Recipient.Conversation("a:personal-lee"), SubscriptionTargets.Checklist, Ct);
+        await subs.SubscribeAsync(Recipient.Conversation("a:personal-lee"), SubscriptionTargets.Group("DAG"), Ct);
+
+        await new PersonStore(Tables).UpsertAsync(new Person("lee-cox", Oid, "Lee Cox", "lee.cox@mhhs.example", null, []), Ct);
+        var (later, _, _) = Create();
+        await later.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+
+        Assert.Equal([SubscriptionTargets.Actions], (await subs.ListForAsync(Recipient.Person("lee-cox"), Ct)).Select(s => s.Target));
     }
 }

@@ -329,7 +329,9 @@ public sealed partial class CsvImporter(
         var reminder = r.Bool("reminder");
         var link = Url(r, "link");
         var source = r.Optional("source", 200);
-        return new ChecklistItem(published, number, text, deadline, reminder, link, source);
+        // The CSV has no constituency column: they are read from the text, as from papers.
+        var (constituencies, dated) = ChecklistAudience.Read(text, deadline);
+        return new ChecklistItem(published, number, text, deadline, reminder, link, source, constituencies, dated);
     }
 
     private Task<RowOutcome> ApplyChecklistAsync(ChecklistItem row, bool write, RunState state, CancellationToken ct)
@@ -351,6 +353,9 @@ public sealed partial class CsvImporter(
             {
                 Link = Keep(stored.Link, row.Link),
                 Source = Keep(stored.Source, row.Source),
+                // Not in the CSV: what is stored (from papers or by hand) stands while the text is the same.
+                Constituencies = row.Text == stored.Text ? stored.Constituencies : row.Constituencies,
+                Dated = row.Text == stored.Text ? stored.Dated : row.Dated,
             };
             return Same(next, stored) ? Unchanged<ChecklistItem>() : Write(next, CsvRowChange.Updated);
         }, write, ct);

@@ -492,7 +492,7 @@ internal static partial class ActionTableReader
                     if (lineStart >= 0) start = lineStart;
                 }
                 start = RightmostHead(s, start, open);
-                if (start < open || !isOnlyCell) return start;
+                if (start < open || !isOnlyCell) return EarlierParties(s, start);
             }
         }
         if (MembersOwnerRegex().Match(s) is { Success: true } members) return members.Index;
@@ -505,6 +505,45 @@ internal static partial class ActionTableReader
         }
         if (!isOnlyCell && IsShortCapitalised(s)) return 0;
         return -1;
+    }
+
+    // A party's closing bracket, a separator, and the start of the next party's name when it wrapped before the owner start.
+    [GeneratedRegex(@"\)\s*(?:/|,|;|&|\+|\band\b)\s*(?<run>(?:(?:[A-Z]|[a-z][A-Z])[^\s()]*\s+){0,5})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartySeparatorBeforeRegex();
+
+    /// <summary>
+    /// "Elexon (Jane Doe) / LDSOs (John Roe)": a party with a person in brackets, joined to the owner by a separator,
+    /// is an owner too. Walks left over each such party, so none but the last is lost to the action text.
+    /// </summary>
+    private static int EarlierParties(string s, int start)
+    {
+        while (PartySeparatorBeforeRegex().Match(s[..start]) is { Success: true } separator)
+        {
+            var open = MatchingOpen(s[..(separator.Index + 1)]);
+            if (open <= 0) break;
+            var runStart = RightmostHead(s, PartyNameStart(s, open), open);
+            if (runStart >= open) break; // a bracket with no party before it belongs to the text
+            start = runStart;
+        }
+        return start;
+    }
+
+    /// <summary>Like <see cref="CapitalisedRunStart"/>, but a name may start lower-case before a capital ("iDNOs").</summary>
+    private static int PartyNameStart(string s, int end)
+    {
+        var start = end;
+        var k = end;
+        for (var words = 0; words < 6; words++)
+        {
+            while (k > 0 && s[k - 1] == ' ') k--;
+            var wordEnd = k;
+            while (k > 0 && s[k - 1] != ' ') k--;
+            if (k == wordEnd) break;
+            var word = s[k..wordEnd];
+            if (!(char.IsUpper(word[0]) || word == "&" || (word.Length > 1 && char.IsLower(word[0]) && char.IsUpper(word[1])))) break;
+            start = k;
+        }
+        return start;
     }
 
     private static bool IsShortCapitalised(string text)

@@ -71,7 +71,12 @@ public sealed record PapersActionRow(
 
 public sealed record PapersDecision(int Number, string Text, int Line);
 
-public sealed record PapersChecklistItem(int Number, string Text, DateOnly? Deadline, bool Reminder, int Line);
+/// <param name="Constituencies">Codes of the constituencies the text names (<see cref="Checklist.Constituencies"/>); empty: all participants.</param>
+/// <param name="Dated">For an information item (no deadline), the date it names ("stood down on 1 March 2024").</param>
+public sealed record PapersChecklistItem(int Number, string Text, DateOnly? Deadline, bool Reminder, int Line, IReadOnlyList<string>? Constituencies = null, DateOnly? Dated = null)
+{
+    public IReadOnlyList<string> Constituencies { get; init; } = Constituencies ?? [];
+}
 
 /// <param name="Id">"CR043".</param>
 /// <param name="Mentions">Each sentence or line that mentions it, trimmed, in order, without repeats.</param>

@@ -149,7 +149,8 @@ public static class PapersImportCommand
             await o.WriteLineAsync($"Participant checklist ({import.Checklist.Count})");
             foreach (var c in import.Checklist)
             {
-                var when = c.Deadline is { } dl ? $"deadline {D(dl)}" : "information";
+                var when = c.Deadline is { } dl ? $"deadline {D(dl)}" : c.Dated is { } on ? $"information, {D(on)}" : "information";
+                if (c.Constituencies.Count > 0) when += $", for {Checklist.Constituencies.Brief(c.Constituencies)}";
                 await o.WriteLineAsync($"  {c.Number,2}. {(c.Reminder ? "REMINDER " : "")}{when}: {Shorten(c.Text, 90)}");
             }
         }

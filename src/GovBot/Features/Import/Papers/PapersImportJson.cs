@@ -35,7 +35,7 @@ public sealed record PapersImportJson(
         import.Agenda.Select(a => new PapersAgendaJson(a.Number, a.Title, a.Type?.ToString(), a.Lead, Time(a.Start), Time(a.End))).ToList(),
         import.Actions.Select(a => new PapersActionJson(a.Ref, Date(a.Raised), a.Text, a.Owner, Date(a.Due), a.Status?.ToString(), a.Update)).ToList(),
         import.Decisions.Select(d => new PapersDecisionJson(d.Number, d.Text)).ToList(),
-        import.Checklist.Select(c => new PapersChecklistJson(c.Number, c.Text, Date(c.Deadline), c.Reminder)).ToList(),
+        import.Checklist.Select(c => new PapersChecklistJson(c.Number, c.Text, Date(c.Deadline), c.Reminder, c.Deadline is null, c.Constituencies, Date(c.Dated))).ToList(),
         import.ChangeRequests.Select(c => new PapersChangeRequestJson(c.Id, c.Mentions)).ToList(),
         import.NextMeeting is { } n ? new PapersNextMeetingJson(n.Group, Date(n.Date), Time(n.Start)) : null,
         import.Warnings.Select(w => w.ToString()).ToList(),
@@ -58,7 +58,10 @@ public sealed record PapersActionJson(string Ref, string? Raised, string Text, s
 
 public sealed record PapersDecisionJson(int Number, string Text);
 
-public sealed record PapersChecklistJson(int Number, string Text, string? Deadline, bool Reminder);
+/// <param name="Information">No deadline: something to know (published, stood down) rather than to do.</param>
+/// <param name="Constituencies">Constituency codes the item names; empty: for all participants.</param>
+/// <param name="Dated">The date an information item names, if any.</param>
+public sealed record PapersChecklistJson(int Number, string Text, string? Deadline, bool Reminder, bool Information, IReadOnlyList<string> Constituencies, string? Dated);
 
 public sealed record PapersChangeRequestJson(string Id, IReadOnlyList<string> Mentions);
 

@@ -80,7 +80,7 @@ public sealed record PapersImportPlan(
         var checklist = new List<ChecklistItem>();
         if ((m.ChecklistUpdatedTo ?? m.Date) is { } published)
         {
-            checklist.AddRange(import.Checklist.Select(c => new ChecklistItem(published, c.Number, c.Text, c.Deadline, c.Reminder, Link: null, Source: import.MeetingTitle)));
+            checklist.AddRange(import.Checklist.Select(c => new ChecklistItem(published, c.Number, c.Text, c.Deadline, c.Reminder, Link: null, Source: import.MeetingTitle, c.Constituencies, c.Dated)));
         }
         else if (import.Checklist.Count > 0)
         {
@@ -169,11 +169,33 @@ internal static partial class OwnerResolver
     {
         if (string.IsNullOrWhiteSpace(ownerText)) return [];
         var parties = new List<OwnerParty>();
-        foreach (var part in Regex.Split(ownerText, @"\s*(?:,|&|\band\b)\s*(?![^(]*\))").Where(p => p.Length > 0))
+        foreach (var part in PartySplitRegex().Split(ownerText).Where(p => p.Length > 0))
         {
-            parties.Add(ResolveOne(part.Trim(), groupCode));
+            parties.AddRange(ResolveParty(part.Trim(), groupCode));
         }
         return parties.Distinct().ToList();
+    }
+
+    // Parties are separated by , & and / ; + outside brackets ("Elexon (Jane Doe) / LDSOs (John Roe)").
+    [GeneratedRegex(@"\s*(?:,|&|/|;|\+|\band\b)\s*(?![^(]*\))")]
+    private static partial Regex PartySplitRegex();
+
+    // Several people inside one party's brackets ("LDSOs (John Roe, Ann Lee)").
+    [GeneratedRegex(@"\s*(?:,|&|/|;|\band\b)\s*")]
+    private static partial Regex PeopleSplitRegex();
+
+    /// <summary>One party: a role, a collective, or an organisation; with several people in its brackets, each of them.</summary>
+    private static IEnumerable<OwnerParty> ResolveParty(string text, string groupCode)
+    {
+        if (ParenRegex().Match(text) is { Success: true } p && PeopleSplitRegex().IsMatch(p.Groups["inner"].Value))
+        {
+            var people = PeopleSplitRegex().Split(p.Groups["inner"].Value.Trim()).Where(x => x.Length > 0).ToList();
+            if (people.All(x => PersonNameRegex().IsMatch(x)))
+            {
+                return people.Select(x => new OwnerParty(OwnerPartyKind.Person, x.ToLowerInvariant().Replace(' ', '-')));
+            }
+        }
+        return [ResolveOne(text, groupCode)];
     }
 
     private static OwnerParty ResolveOne(string text, string groupCode)

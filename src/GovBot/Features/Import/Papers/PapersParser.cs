@@ -333,7 +333,7 @@ public static partial class PapersParser
                 {
                     warnings.Add(new PapersWarning(itemLine + 1, $"checklist item {expected}: could not read the deadline", text));
                 }
-                items.Add(new PapersChecklistItem(expected, text, deadline, reminder, itemLine + 1));
+                items.Add(ChecklistAudience.Read(new PapersChecklistItem(expected, text, deadline, reminder, itemLine + 1)));
                 expected++;
             }
             if (expected == 1) warnings.Add(new PapersWarning(i + 1, "participant checklist heading without numbered items", lines[i]));

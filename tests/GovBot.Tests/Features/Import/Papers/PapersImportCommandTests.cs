@@ -51,7 +51,7 @@ public sealed class PapersImportCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Number, decision.GetProperty("number").ValueKind);
 
         var item = root.GetProperty("checklist")[6];
-        Assert.Equal(["number", "text", "deadline", "reminder"], item.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["number", "text", "deadline", "reminder", "information", "constituencies", "dated"], item.EnumerateObject().Select(p => p.Name));
         Assert.Equal(7, item.GetProperty("number").GetInt32());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("deadline").ValueKind);
         Assert.Equal(JsonValueKind.False, item.GetProperty("reminder").ValueKind);
