@@ -11,7 +11,7 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
     public const int ChatResults = 5;
 
     /// <summary>Items on the "what's on" card.</summary>
-    public const int WhatsOnItems = 15;
+    public const int WhatsHappeningItems = 15;
 
     public async Task<JsonObject> SearchAsync(string text, WindowMatch? window, IReadOnlyList<string>? suggestions, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
         return index.Search(new SearchRequest(rest, today, skip, count) { Window = window?.Range });
     }
 
-    public async Task<JsonObject> WhatsOnAsync(WhatsOn intent, CancellationToken cancellationToken)
+    public async Task<JsonObject> WhatsHappeningAsync(WhatsHappening intent, CancellationToken cancellationToken)
     {
         await changes.EnsureBuiltAsync(cancellationToken);
         var today = UkTime.Today(clock);
@@ -39,8 +39,8 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
             .Where(d => d.Kind is not (SearchKind.Group or SearchKind.Person or SearchKind.Information))
             .OrderBy(d => d.Date).ThenBy(d => KindOrder(d.Kind)).ThenBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
-        var shown = dated.Take(WhatsOnItems).Select(d => new SearchHit(d, 1, 1, "")).ToList();
-        return SearchCards.WhatsOn(intent.Window, shown, dated.Count, today);
+        var shown = dated.Take(WhatsHappeningItems).Select(d => new SearchHit(d, 1, 1, "")).ToList();
+        return SearchCards.WhatsHappening(intent.Window, shown, dated.Count, today);
     }
 
     /// <summary>Within a day: meetings and events first, then deadlines, then the rest.</summary>

@@ -35,7 +35,7 @@ public static class SearchCards
     }
 
     /// <summary>"What's happening next week": everything dated in the window, day by day, in each thing's own shape.</summary>
-    public static JsonObject WhatsOn(WindowMatch window, IReadOnlyList<SearchHit> hits, int total, DateOnly asOf)
+    public static JsonObject WhatsHappening(WindowMatch window, IReadOnlyList<SearchHit> hits, int total, DateOnly asOf)
     {
         var body = new List<CardElement>
         {

@@ -24,7 +24,7 @@ public sealed class SearchFeature : IGovBotFeature
         feature.Tables(TableNames.SearchVersions)
             .Questions(SearchGrammar.Register)
             .Answer<SearchFor, SearchAnswers>((answers, intent, _, ct) => answers.SearchAsync(intent.Text, intent.Window, null, ct))
-            .Answer<WhatsOn, SearchAnswers>((answers, intent, _, ct) => answers.WhatsOnAsync(intent, ct))
+            .Answer<WhatsHappening, SearchAnswers>((answers, intent, _, ct) => answers.WhatsHappeningAsync(intent, ct))
             // Not understood by any rule: perhaps the records or papers say it. Nothing above the threshold → help.
             .Answer<Unknown, SearchAnswers>((answers, unknown, ask, ct) => answers.SearchAsync(QuestionText.Cut(ask.Text), null, unknown.Suggestions, ct))
             .Invoke<SearchMessageExtension>(MessageExtensionInvokes.Query)

@@ -7,7 +7,7 @@ namespace GovBot.Features.Search;
 public sealed record SearchFor(string Text, WindowMatch? Window, string Explanation) : Intent(Explanation);
 
 /// <summary>"What's happening next week": everything dated in the window (meetings, events, deadlines, actions due).</summary>
-public sealed record WhatsOn(WindowMatch Window, string? GroupCode, string Explanation) : Intent(Explanation);
+public sealed record WhatsHappening(WindowMatch Window, string? GroupCode, string Explanation) : Intent(Explanation);
 
 /// <summary>
 /// Questions answered from the search index. Structured answers stay first: only "search …" comes before them;
@@ -20,10 +20,11 @@ public static partial class SearchGrammar
         .Rule(RuleOrder.Command, "search", q => SearchPrefixRegex().Match(q.Normalised) is { Success: true } m && m.Groups["rest"].Value.Length > 0
             ? new SearchFor(m.Groups["rest"].Value, null, $"search for '{m.Groups["rest"].Value}'")
             : null)
-        // After the features' own window questions ("meetings next week", "deadlines in April"), which mention their topic.
-        .Rule(RuleOrder.Phrase + 85, "what's on", q =>
+        // After the features' own window questions ("meetings next week", "deadlines in April"), which mention their
+        // topic, and after the Events slice's day view ("what's on 12 March"), which answers a single day in full.
+        .Rule(RuleOrder.Phrase + 85, "what's happening", q =>
             q.Window is { } w && !q.MentionsAnyTopicBut() && HappeningRegex().IsMatch(q.Rest)
-                ? new WhatsOn(w, q.Group?.Code, QuestionText.Join("what's on", [w.Describe(), .. q.Group is { } g ? [g.Describe()] : Array.Empty<string>()]))
+                ? new WhatsHappening(w, q.Group?.Code, QuestionText.Join("what's happening", [w.Describe(), .. q.Group is { } g ? [g.Describe()] : Array.Empty<string>()]))
                 : null)
         // "find …" is also a filler of structured questions ("find my actions"), which have had their turn by now.
         // A question that names a group but asks something no feature understood ("DAG terms of reference quorum")
@@ -44,6 +45,6 @@ public static partial class SearchGrammar
 
     [GeneratedRegex(@"^(?:please\s+)?search(?:\s+for)?\s+(?<rest>.+)$")] private static partial Regex SearchPrefixRegex();
     [GeneratedRegex(@"^(?:please\s+)?find(?:\s+me)?\s+(?<rest>.+)$")] private static partial Regex FindPrefixRegex();
-    [GeneratedRegex(@"\b(?:happening|happens|going on|on|coming up|scheduled|planned|in the diary|diary|calendar|due|what is|anything)\b|^$")]
+    [GeneratedRegex(@"\b(?:happening|happens|going on|on|coming up|scheduled|planned|in the diary|diary|calendar|due|what is|anything)\b")]
     private static partial Regex HappeningRegex();
 }
