@@ -6,7 +6,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Actions;
 
 /// <summary>Answers questions about the action log (lists, one action): <see cref="ActionQueries"/> read, <see cref="ActionCards"/> draw.</summary>
-public sealed class ActionAnswers(ActionQueries queries, TimeProvider clock)
+internal sealed class ActionAnswers(ActionQueries queries, TimeProvider clock)
 {
     public async Task<JsonObject> ListAsync(ListActions intent, Caller caller, string query, int page, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace GovBot.Features.Actions;
 /// reopen and change the due date. Reads the payload defensively, hands the change to <see cref="ActionCommands"/>
 /// (which decides who may do what from the stored action) and draws the answer with <see cref="ActionCards"/>.
 /// </summary>
-public sealed partial class ActionCardHandler(CallerResolver callers, ActionQueries queries, ActionCommands commands, TimeProvider clock) : ICardActionHandler
+internal sealed partial class ActionCardHandler(CallerResolver callers, ActionQueries queries, ActionCommands commands, TimeProvider clock) : ICardActionHandler
 {
     public static readonly IReadOnlyList<string> Verbs =
     [

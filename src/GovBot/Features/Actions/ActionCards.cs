@@ -22,7 +22,7 @@ public enum ActionButtons
 }
 
 /// <summary>Cards for the action log: a grouped list and one action's detail.</summary>
-public static class ActionCards
+internal static class ActionCards
 {
     public const string ShowVerb = "action.show";
     public const string UpdateVerb = "action.update";

@@ -6,10 +6,10 @@ using GovBot.Storage;
 namespace GovBot.Features.Actions;
 
 /// <summary>One change a caller asks for: the operation, with its text (an update) or date (a new due date).</summary>
-public sealed record ActionCommand(ActionOperation Operation, string? Text = null, DateOnly? Due = null);
+internal sealed record ActionCommand(ActionOperation Operation, string? Text = null, DateOnly? Due = null);
 
 /// <summary>What became of a command.</summary>
-public abstract record ActionCommandResult
+internal abstract record ActionCommandResult
 {
     private ActionCommandResult() { }
 
@@ -24,7 +24,7 @@ public abstract record ActionCommandResult
 /// Changes to actions: checked against <see cref="ActionPermissions"/> on the stored action, applied with the
 /// action's own methods (so each lands in its history) and written under the ETag.
 /// </summary>
-public sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, TimeProvider clock, SearchChanges? search = null)
+internal sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, TimeProvider clock, SearchChanges? search = null)
 {
     /// <summary>Attempts for a change not tied to a card's ETag, when another instance changed the action meanwhile.</summary>
     internal const int MaxAttempts = 10;
@@ -100,7 +100,7 @@ public sealed class ActionCommands(ActionStore store, ActionWriteLocks locks, Ti
 }
 
 /// <summary>One app instance's locks for changing actions, striped by ref: bounded memory, and unrelated actions rarely wait for each other.</summary>
-public sealed class ActionWriteLocks
+internal sealed class ActionWriteLocks
 {
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 

@@ -7,7 +7,7 @@ namespace GovBot.Features.Actions;
 /// <summary>Which actions to list. An empty <see cref="Statuses"/> means every status that is not closed.</summary>
 /// <param name="Mine">"my actions": the caller's own, including collective and role ownership.</param>
 /// <param name="Overdue">Only actions past their due date and not closed.</param>
-public sealed record ActionFilter(
+internal sealed record ActionFilter(
     bool Mine,
     string? GroupCode,
     string? PersonId,
@@ -23,13 +23,13 @@ public sealed record ActionFilter(
     public IReadOnlySet<ActionStatus> EffectiveStatuses => Statuses.Count == 0 ? NotClosed : Statuses;
 }
 
-public sealed record ListActions(ActionFilter Filter, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListActions(ActionFilter Filter, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>One action by its ref, canonical form "DAG33-04".</summary>
-public sealed record ShowAction(string Ref, string Explanation) : Intent(Explanation);
+internal sealed record ShowAction(string Ref, string Explanation) : Intent(Explanation);
 
 /// <summary>Questions about the action log: "DAG33-04", "my open actions", "Kate Goodman's overdue actions".</summary>
-public static partial class ActionGrammar
+internal static partial class ActionGrammar
 {
     /// <summary>The topic of questions about actions.</summary>
     public const string Topic = "actions";

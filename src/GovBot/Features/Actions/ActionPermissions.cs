@@ -4,7 +4,7 @@ using GovBot.Features.Groups;
 namespace GovBot.Features.Actions;
 
 /// <summary>The changes a caller may ask for on an action (one per card button).</summary>
-public enum ActionOperation
+internal enum ActionOperation
 {
     Update,
     RecommendClose,
@@ -19,7 +19,7 @@ public enum ActionOperation
 /// buttons, the handler's refusals and the "Why: …" line of a list all come from here, decided from the caller's
 /// identity and the stored action (never from a card payload).
 /// </summary>
-public sealed record ActionPermissions(ActionItem Action, bool IsPmo, string? OwnershipReason)
+internal sealed record ActionPermissions(ActionItem Action, bool IsPmo, string? OwnershipReason)
 {
     public static ActionPermissions For(Caller caller, ActionItem action)
     {

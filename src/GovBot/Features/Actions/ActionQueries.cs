@@ -5,7 +5,7 @@ using GovBot.Storage;
 namespace GovBot.Features.Actions;
 
 /// <summary>Reads of the action log for questions and buttons: records only, no cards.</summary>
-public sealed class ActionQueries(ActionStore actions)
+internal sealed class ActionQueries(ActionStore actions)
 {
     /// <summary>How far back "overdue" looks when no window is given: older actions stay visible through their group.</summary>
     private const int OverdueLookbackMonths = 24;

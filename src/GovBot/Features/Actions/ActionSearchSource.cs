@@ -6,7 +6,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.Actions;
 
 /// <summary>The action log in the search index: an action with its owner, due date and status.</summary>
-public sealed class ActionSearchSource(ActionStore store, ActionQueries queries, TimeProvider clock) : ISearchSource
+internal sealed class ActionSearchSource(ActionStore store, ActionQueries queries, TimeProvider clock) : ISearchSource
 {
     public const string SourceName = "actions";
 

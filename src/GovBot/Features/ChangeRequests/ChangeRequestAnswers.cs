@@ -6,7 +6,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.ChangeRequests;
 
 /// <summary>Answers questions about change requests: <see cref="ChangeRequestQueries"/> read, <see cref="ChangeRequestCards"/> draw.</summary>
-public sealed class ChangeRequestAnswers(ChangeRequestQueries queries, GroupUpdateQueries updates, TimeProvider clock)
+internal sealed class ChangeRequestAnswers(ChangeRequestQueries queries, GroupUpdateQueries updates, TimeProvider clock)
 {
     public async Task<JsonObject> ShowAsync(string id, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using GovBot.Features.GroupUpdates;
 namespace GovBot.Features.ChangeRequests;
 
 /// <summary>Cards for change requests: one CR with its stage stepper and IA tally, and lists by stage.</summary>
-public static class ChangeRequestCards
+internal static class ChangeRequestCards
 {
     private static readonly string[] TallyHeader = ["Constituency", "Yes", "No", "Abstain", "No reply"];
 

@@ -5,13 +5,13 @@ using GovBot.Recognition;
 namespace GovBot.Features.ChangeRequests;
 
 /// <summary>One change request by id, canonical form "CR043".</summary>
-public sealed record ShowChangeRequest(string Id, string Explanation) : Intent(Explanation);
+internal sealed record ShowChangeRequest(string Id, string Explanation) : Intent(Explanation);
 
 /// <summary>Change requests; <see cref="Stage"/> null and <see cref="OpenOnly"/> false means all of them.</summary>
-public sealed record ListChangeRequests(ChangeRequestStage? Stage, bool OpenOnly, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListChangeRequests(ChangeRequestStage? Stage, bool OpenOnly, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>Questions about change requests: "CR043", "change request 43", "CRs in impact assessment".</summary>
-public static partial class ChangeRequestGrammar
+internal static partial class ChangeRequestGrammar
 {
     /// <summary>The topic of questions about change requests.</summary>
     public const string Topic = "change requests";

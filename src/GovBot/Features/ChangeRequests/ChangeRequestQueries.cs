@@ -1,7 +1,7 @@
 namespace GovBot.Features.ChangeRequests;
 
 /// <summary>Reads of change requests for questions: records only. The table is small (one partition, ~100 rows), so lists read it whole.</summary>
-public sealed class ChangeRequestQueries(ChangeRequestStore changeRequests)
+internal sealed class ChangeRequestQueries(ChangeRequestStore changeRequests)
 {
     public async Task<ChangeRequest?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await changeRequests.GetAsync(id, cancellationToken))?.Value;

@@ -6,7 +6,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.ChangeRequests;
 
 /// <summary>Change requests in the search index, with their stage, outcome and the decisions that concern them.</summary>
-public sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimeProvider clock) : ISearchSource
+internal sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimeProvider clock) : ISearchSource
 {
     public const string SourceName = "changerequests";
 

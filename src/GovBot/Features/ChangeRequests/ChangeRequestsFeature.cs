@@ -24,7 +24,7 @@ public sealed class ChangeRequestsFeature : IGovBotFeature
 }
 
 /// <summary>A change request opened in place from a list.</summary>
-public sealed class ChangeRequestCardActions(ChangeRequestAnswers changeRequests) : ICardActionHandler
+internal sealed class ChangeRequestCardActions(ChangeRequestAnswers changeRequests) : ICardActionHandler
 {
     public const string ShowVerb = "cr.show";
 

@@ -6,7 +6,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Checklist;
 
 /// <summary>Answers "what deadlines are coming up" and "what do LDSOs need to do": participant-checklist items in the window.</summary>
-public sealed class ChecklistAnswers(ChecklistStore checklist, ChecklistQueries queries, TimeProvider clock)
+internal sealed class ChecklistAnswers(ChecklistStore checklist, ChecklistQueries queries, TimeProvider clock)
 {
     /// <summary>Without a window, the next two months: checklist deadlines are set weeks ahead.</summary>
     private const int DefaultWindowDays = 61;

@@ -4,7 +4,7 @@ using GovBot.Cards;
 namespace GovBot.Features.Checklist;
 
 /// <summary>Cards for the participant checklist: deadlines with how long is left, and items for an audience.</summary>
-public static class ChecklistCards
+internal static class ChecklistCards
 {
     /// <summary>
     /// Deadline items (information items are skipped), soonest first, paged; each says "N days left", "due today" or

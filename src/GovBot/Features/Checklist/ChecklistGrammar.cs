@@ -4,16 +4,16 @@ using GovBot.Recognition;
 namespace GovBot.Features.Checklist;
 
 /// <summary>Participant checklist deadlines; <see cref="Window"/> null means "from today on".</summary>
-public sealed record ListDeadlines(DateRange? Window, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListDeadlines(DateRange? Window, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>
 /// Checklist items for an audience: constituency codes (<see cref="Constituencies"/>), or the caller's own
 /// (<see cref="Mine"/>); <see cref="Window"/> null means the next two months.
 /// </summary>
-public sealed record ListChecklistFor(IReadOnlyList<string> Constituencies, bool Mine, DateRange? Window, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListChecklistFor(IReadOnlyList<string> Constituencies, bool Mine, DateRange? Window, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>Questions about the participant checklist: "deadlines", "what's due next week", "what do LDSOs need to do".</summary>
-public static partial class ChecklistGrammar
+internal static partial class ChecklistGrammar
 {
     /// <summary>The topic of questions about checklist deadlines.</summary>
     public const string Topic = "deadlines";

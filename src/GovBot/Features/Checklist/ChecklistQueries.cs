@@ -5,7 +5,7 @@ namespace GovBot.Features.Checklist;
 /// <summary>Checklist items for an audience: deadlines in the window, then the latest checklist's information items.</summary>
 /// <param name="Audience">The constituency codes asked about (or the caller's); empty with <see cref="Unknown"/> when the caller's is not known.</param>
 /// <param name="Unknown">"my checklist items" from someone whose constituency GovBot cannot tell: everything is shown.</param>
-public sealed record ChecklistAudienceView(
+internal sealed record ChecklistAudienceView(
     IReadOnlyList<string> Audience,
     bool Unknown,
     DateRange Window,
@@ -13,7 +13,7 @@ public sealed record ChecklistAudienceView(
     IReadOnlyList<ChecklistItem> Information);
 
 /// <summary>Data for the checklist questions: records in, records out.</summary>
-public sealed class ChecklistQueries(ChecklistStore checklist)
+internal sealed class ChecklistQueries(ChecklistStore checklist)
 {
     public async Task<ChecklistAudienceView> ForAudienceAsync(IReadOnlyList<string> audience, DateRange window, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.Checklist;
 
 /// <summary>Participant checklist items in the search index: a deadline (or an information item) and where it was published.</summary>
-public sealed class ChecklistSearchSource(ChecklistStore store) : ISearchSource
+internal sealed class ChecklistSearchSource(ChecklistStore store) : ISearchSource
 {
     public const string SourceName = "checklist";
 

@@ -6,7 +6,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.Decisions;
 
 /// <summary>Decisions of every group in the search index, opening the meeting that took them.</summary>
-public sealed class DecisionSearchSource(DecisionStore store, GroupStore groups) : ISearchSource
+internal sealed class DecisionSearchSource(DecisionStore store, GroupStore groups) : ISearchSource
 {
     public const string SourceName = "decisions";
 

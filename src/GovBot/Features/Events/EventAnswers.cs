@@ -4,7 +4,7 @@ using GovBot.Clock;
 namespace GovBot.Features.Events;
 
 /// <summary>Answers questions about events and days: <see cref="EventQueries"/> read, <see cref="EventCards"/> draw.</summary>
-public sealed class EventAnswers(EventQueries queries, TimeProvider clock)
+internal sealed class EventAnswers(EventQueries queries, TimeProvider clock)
 {
     public async Task<JsonObject> ListAsync(ListEvents intent, string query, int page, CancellationToken cancellationToken)
     {

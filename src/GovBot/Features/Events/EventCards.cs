@@ -6,7 +6,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Events;
 
 /// <summary>Cards for programme events and for "what's on" a day. Every event cites the papers it came from.</summary>
-public static class EventCards
+internal static class EventCards
 {
     /// <summary>Events soonest first, paged.</summary>
     public static JsonObject List(IReadOnlyList<ProgrammeEvent> events, DateOnly asOf, string title, string query, int page = 0)

@@ -4,16 +4,16 @@ using GovBot.Recognition;
 namespace GovBot.Features.Events;
 
 /// <summary>Events of a kind (any when null) in a window (the next three months when null).</summary>
-public sealed record ListEvents(DateRange? Window, EventKind? Kind, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListEvents(DateRange? Window, EventKind? Kind, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>The next event of a kind: "next webinar", "when is the open day".</summary>
-public sealed record NextEvent(EventKind? Kind, string Explanation) : Intent(Explanation);
+internal sealed record NextEvent(EventKind? Kind, string Explanation) : Intent(Explanation);
 
 /// <summary>Meetings and events on one day: "what's on 12 March", "anything on Thursday".</summary>
-public sealed record WhatsOn(DateOnly Day, string Explanation) : Intent(Explanation);
+internal sealed record WhatsOn(DateOnly Day, string Explanation) : Intent(Explanation);
 
 /// <summary>Questions about programme events and about what is on a given day.</summary>
-public static partial class EventGrammar
+internal static partial class EventGrammar
 {
     /// <summary>The topic of questions about events.</summary>
     public const string Topic = "events";

@@ -4,10 +4,10 @@ using GovBot.Recognition;
 namespace GovBot.Features.Events;
 
 /// <summary>Everything on one day: the meetings (recorded, or expected from a cadence) and the events.</summary>
-public sealed record DayAgenda(DateOnly Day, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<ProgrammeEvent> Events);
+internal sealed record DayAgenda(DateOnly Day, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<ProgrammeEvent> Events);
 
 /// <summary>Reads of events for questions: records only.</summary>
-public sealed class EventQueries(EventStore events, MeetingQueries meetings)
+internal sealed class EventQueries(EventStore events, MeetingQueries meetings)
 {
     /// <summary>"Next webinar" looks this far ahead at most (one range read either way).</summary>
     private const int NextHorizonDays = 730;

@@ -4,7 +4,7 @@ using GovBot.Clock;
 namespace GovBot.Features.GroupUpdates;
 
 /// <summary>Answers "updates from DAG", "what did PSG decide on CR042": <see cref="GroupUpdateQueries"/> read, <see cref="GroupUpdateCards"/> draw.</summary>
-public sealed class GroupUpdateAnswers(GroupUpdateQueries queries, TimeProvider clock)
+internal sealed class GroupUpdateAnswers(GroupUpdateQueries queries, TimeProvider clock)
 {
     public async Task<JsonObject> ShowAsync(ShowGroupUpdates intent, string query, int page, CancellationToken cancellationToken)
     {

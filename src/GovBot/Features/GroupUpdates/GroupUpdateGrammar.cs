@@ -5,10 +5,10 @@ using GovBot.Recognition;
 namespace GovBot.Features.GroupUpdates;
 
 /// <summary>What governance groups said: of one group ("updates from DAG"), about one CR, or both ("what did PSG decide on CR015").</summary>
-public sealed record ShowGroupUpdates(string? GroupCode, string? ChangeRequestId, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ShowGroupUpdates(string? GroupCode, string? ChangeRequestId, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>Questions about governance group updates as the papers report them.</summary>
-public static partial class GroupUpdateGrammar
+internal static partial class GroupUpdateGrammar
 {
     /// <summary>The topic of questions about what groups said or decided.</summary>
     public const string Topic = "group updates";

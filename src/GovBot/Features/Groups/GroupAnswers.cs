@@ -7,7 +7,7 @@ using GovBot.Features.Meetings;
 namespace GovBot.Features.Groups;
 
 /// <summary>Answers "what is MCAG": the group's card with its chair and next meeting.</summary>
-public sealed class GroupAnswers(GroupStore groups, PersonStore people, MeetingQueries meetings, TimeProvider clock)
+internal sealed class GroupAnswers(GroupStore groups, PersonStore people, MeetingQueries meetings, TimeProvider clock)
 {
     public async Task<JsonObject> ShowAsync(string code, CancellationToken cancellationToken)
     {

@@ -3,13 +3,13 @@ using GovBot.Recognition;
 
 namespace GovBot.Features.Groups;
 
-public sealed record ShowGroup(string GroupCode, string Explanation) : Intent(Explanation);
+internal sealed record ShowGroup(string GroupCode, string Explanation) : Intent(Explanation);
 
 /// <summary>"who chairs DAG": the group's chair and secretariat.</summary>
-public sealed record ShowGroupChair(string GroupCode, string Explanation) : Intent(Explanation);
+internal sealed record ShowGroupChair(string GroupCode, string Explanation) : Intent(Explanation);
 
 /// <summary>Questions about a governance group: "what is MCAG", or just a group's name.</summary>
-public static partial class GroupGrammar
+internal static partial class GroupGrammar
 {
     public static void Register(Grammar grammar) => grammar
         // Before the plain group question, which would otherwise take "who chairs DAG" as "what is DAG".

@@ -10,7 +10,7 @@ namespace GovBot.Features.Groups;
 /// Groups in the search index. Their code, name and aliases are the index's synonyms, so "design advisory group"
 /// finds what mentions DAG.
 /// </summary>
-public sealed class GroupSearchSource(GroupStore groups, PersonStore people, TimeProvider clock) : ISearchSource
+internal sealed class GroupSearchSource(GroupStore groups, PersonStore people, TimeProvider clock) : ISearchSource
 {
     public const string SourceName = "groups";
 
@@ -53,7 +53,7 @@ public sealed class GroupSearchSource(GroupStore groups, PersonStore people, Tim
 }
 
 /// <summary>People's roles in the search index (never their e-mail): the seats they hold and the programme office.</summary>
-public sealed class PeopleSearchSource(PersonStore people, GroupStore groups, MembershipStore memberships) : ISearchSource
+internal sealed class PeopleSearchSource(PersonStore people, GroupStore groups, MembershipStore memberships) : ISearchSource
 {
     public const string SourceName = "people";
 

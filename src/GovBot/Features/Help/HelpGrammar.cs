@@ -3,12 +3,12 @@ using GovBot.Recognition;
 
 namespace GovBot.Features.Help;
 
-public sealed record ShowHelp(string Explanation) : Intent(Explanation);
+internal sealed record ShowHelp(string Explanation) : Intent(Explanation);
 
-public sealed record ShowWelcome(string Explanation) : Intent(Explanation);
+internal sealed record ShowWelcome(string Explanation) : Intent(Explanation);
 
 /// <summary>Greetings, an empty message and asking for help.</summary>
-public static partial class HelpGrammar
+internal static partial class HelpGrammar
 {
     public static void Register(Grammar grammar) => grammar
         .Rule(RuleOrder.Empty, "empty", q => q.Text.Length == 0 ? new ShowWelcome("empty message: welcome") : null)

@@ -6,7 +6,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Meetings;
 
 /// <summary>Answers questions about meetings (the next one of a group, upcoming ones, one meeting): <see cref="MeetingQueries"/> read, <see cref="MeetingCards"/> draw.</summary>
-public sealed class MeetingAnswers(MeetingQueries queries, TimeProvider clock)
+internal sealed class MeetingAnswers(MeetingQueries queries, TimeProvider clock)
 {
     public async Task<JsonObject> NextAsync(string groupCode, CancellationToken cancellationToken)
     {

@@ -3,16 +3,16 @@ using GovBot.Recognition;
 
 namespace GovBot.Features.Meetings;
 
-public sealed record NextMeeting(string GroupCode, string Explanation) : Intent(Explanation);
+internal sealed record NextMeeting(string GroupCode, string Explanation) : Intent(Explanation);
 
 /// <summary>Meetings of every group; <see cref="Window"/> null means "from today on".</summary>
-public sealed record UpcomingMeetings(DateRange? Window, string? GroupCode, string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record UpcomingMeetings(DateRange? Window, string? GroupCode, string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>One numbered meeting ("agenda for DAG 34").</summary>
-public sealed record ShowMeeting(string GroupCode, string Number, string Explanation) : Intent(Explanation);
+internal sealed record ShowMeeting(string GroupCode, string Number, string Explanation) : Intent(Explanation);
 
 /// <summary>Questions about meetings: "next DAG meeting", "meetings next week", "agenda for DAG 34".</summary>
-public static partial class MeetingGrammar
+internal static partial class MeetingGrammar
 {
     /// <summary>The topic of questions about meetings.</summary>
     public const string Topic = "meetings";

@@ -6,7 +6,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.Meetings;
 
 /// <summary>Meetings with their agendas and papers in the search index.</summary>
-public sealed class MeetingSearchSource(MeetingStore store, TimeProvider clock) : ISearchSource
+internal sealed class MeetingSearchSource(MeetingStore store, TimeProvider clock) : ISearchSource
 {
     public const string SourceName = "meetings";
 

@@ -25,7 +25,7 @@ public sealed class MeetingsFeature : IGovBotFeature
 }
 
 /// <summary>A meeting opened in place from a list or a group's card.</summary>
-public sealed class MeetingCardActions(MeetingAnswers meetings) : ICardActionHandler
+internal sealed class MeetingCardActions(MeetingAnswers meetings) : ICardActionHandler
 {
     public const string ShowVerb = "meeting.show";
 

@@ -4,7 +4,7 @@ using GovBot.Clock;
 namespace GovBot.Features.Milestones;
 
 /// <summary>Answers "milestones": the programme's milestones, soonest forecast first.</summary>
-public sealed class MilestoneAnswers(MilestoneStore milestones, TimeProvider clock)
+internal sealed class MilestoneAnswers(MilestoneStore milestones, TimeProvider clock)
 {
     public async Task<JsonObject> ListAsync(string query, int page, CancellationToken cancellationToken)
     {

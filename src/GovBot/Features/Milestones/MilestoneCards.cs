@@ -4,7 +4,7 @@ using GovBot.Cards;
 namespace GovBot.Features.Milestones;
 
 /// <summary>Cards for programme milestones: RAG in words, forecast against baseline.</summary>
-public static class MilestoneCards
+internal static class MilestoneCards
 {
     public static JsonObject List(IReadOnlyList<Milestone> milestones, DateOnly asOf, string query, int page = 0, string title = "Programme milestones")
     {

@@ -3,10 +3,10 @@ using GovBot.Recognition;
 
 namespace GovBot.Features.Milestones;
 
-public sealed record ListMilestones(string Explanation) : Intent(Explanation), IPagedIntent;
+internal sealed record ListMilestones(string Explanation) : Intent(Explanation), IPagedIntent;
 
 /// <summary>Questions about the programme plan: "milestones", "programme plan".</summary>
-public static partial class MilestoneGrammar
+internal static partial class MilestoneGrammar
 {
     /// <summary>The topic of questions about milestones.</summary>
     public const string Topic = "milestones";

@@ -3,7 +3,7 @@ using GovBot.Features.Search;
 namespace GovBot.Features.Milestones;
 
 /// <summary>Programme milestones in the search index, with their forecast and RAG status.</summary>
-public sealed class MilestoneSearchSource(MilestoneStore store) : ISearchSource
+internal sealed class MilestoneSearchSource(MilestoneStore store) : ISearchSource
 {
     public const string SourceName = "milestones";
 

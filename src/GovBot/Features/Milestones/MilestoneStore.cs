@@ -3,4 +3,4 @@ using GovBot.Storage;
 namespace GovBot.Features.Milestones;
 
 /// <summary>Programme milestones in table storage, by id; see <see cref="MilestoneTable"/>.</summary>
-public sealed class MilestoneStore(GovBotTables tables) : SinglePartitionStore<Milestone>(tables, MilestoneTable.Mapping, MilestoneTable.Partition, "Milestone");
+internal sealed class MilestoneStore(GovBotTables tables) : SinglePartitionStore<Milestone>(tables, MilestoneTable.Mapping, MilestoneTable.Partition, "Milestone");

@@ -17,7 +17,7 @@ namespace GovBot.Features.Notices;
 /// and Send apologies are for the notice's recipients only (its delivery ledger: the person, or the chat the button
 /// is pressed in), recorded against the caller (not the card's data); anyone else is refused and shown nothing.
 /// </summary>
-public sealed class NoticeCardActions(
+internal sealed class NoticeCardActions(
     CallerResolver callers,
     NoticeStore notices,
     NoticeService service,

@@ -8,7 +8,7 @@ using GovBot.Features.Meetings;
 namespace GovBot.Features.Notices;
 
 /// <summary>Cards for meeting notices: the compose form, the preview, the recipients' card, the author's status card and the report.</summary>
-public static class NoticeCards
+internal static class NoticeCards
 {
     private static readonly string[] ProblemHeader = ["Recipient", "Outcome", "Reason"];
 
@@ -250,4 +250,4 @@ public static class NoticeCards
 }
 
 /// <summary>Who a notice will go to: subscribed channels and group chats, members with a chat, members without.</summary>
-public sealed record NoticeAudience(int Channels, int Members, int MembersWithoutChat);
+internal sealed record NoticeAudience(int Channels, int Members, int MembersWithoutChat);

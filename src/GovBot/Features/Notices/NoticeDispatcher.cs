@@ -13,7 +13,7 @@ namespace GovBot.Features.Notices;
 /// cancellation. A send job reads top-down: load, sort by ledger state, pace, claim (one transaction), call Teams
 /// for the claimed copies at once, record (one transaction), then delete the job or release it for a retry.
 /// </summary>
-public sealed partial class NoticeDispatcher(
+internal sealed partial class NoticeDispatcher(
     NoticeStore notices,
     INoticeLedger ledger,
     INoticeQueue queue,

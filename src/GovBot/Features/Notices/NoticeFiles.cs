@@ -6,7 +6,7 @@ using GovBot.Features.Conversations;
 namespace GovBot.Features.Notices;
 
 /// <summary>The files behind the signed links: the meeting as an iCalendar event (RFC 5545) and the delivery report as CSV.</summary>
-public static class NoticeFiles
+internal static class NoticeFiles
 {
     /// <summary>
     /// One VEVENT in UTC (no VTIMEZONE needed). UID is stable per notice and SEQUENCE grows with each change, so a

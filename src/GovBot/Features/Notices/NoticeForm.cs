@@ -10,7 +10,7 @@ namespace GovBot.Features.Notices;
 /// The compose form's inputs as submitted (every value a string, as Teams sends them), and their validation. The
 /// card checks the same rules (isRequired, regex); the server checks again because a card payload can say anything.
 /// </summary>
-public sealed partial record NoticeForm(
+internal sealed partial record NoticeForm(
     string? Group,
     string? Meeting,
     string? Number,

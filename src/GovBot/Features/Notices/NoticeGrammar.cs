@@ -5,13 +5,13 @@ using GovBot.Recognition;
 namespace GovBot.Features.Notices;
 
 /// <summary>"post notice" (PMO only; the handler checks).</summary>
-public sealed record PostNotice(string Explanation) : Intent(Explanation);
+internal sealed record PostNotice(string Explanation) : Intent(Explanation);
 
 /// <summary>"notice report 12" (PMO only; the handler checks): deliveries, failures, apologies of notice 12.</summary>
-public sealed record NoticeReport(int Number, string Explanation) : Intent(Explanation);
+internal sealed record NoticeReport(int Number, string Explanation) : Intent(Explanation);
 
 /// <summary>The PMO's notice commands.</summary>
-public static partial class NoticeGrammar
+internal static partial class NoticeGrammar
 {
     public static void Register(Grammar grammar) => grammar
         .Rule(RuleOrder.Command, "notice report", q =>

@@ -7,7 +7,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Notices;
 
 /// <summary>"post notice" opens the compose form; "notice report N" shows deliveries, failures and answers. Both PMO only.</summary>
-public sealed class NoticeIntentHandler(NoticeCardActions actions, NoticeStore notices)
+internal sealed class NoticeIntentHandler(NoticeCardActions actions, NoticeStore notices)
 {
     public async Task<JsonObject> HandleAsync(Intent intent, Caller caller, ITurnContext turn, CancellationToken cancellationToken)
     {

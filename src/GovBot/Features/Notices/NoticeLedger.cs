@@ -15,7 +15,7 @@ namespace GovBot.Features.Notices;
 /// retryably (nothing was shown, so a retry cannot duplicate). A delivery still Sending after the grace belongs to a
 /// worker that died mid-call: Teams may have shown it, so it becomes Unknown and is never re-sent.
 /// </summary>
-public interface INoticeLedger
+internal interface INoticeLedger
 {
     /// <summary>Writes the deliveries as Queued (idempotent: existing rows are left as they are).</summary>
     Task AddQueuedAsync(int notice, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
@@ -48,7 +48,7 @@ public interface INoticeLedger
 /// One partition per notice: the status card and the report read it whole (up to a few thousand rows), every
 /// worker step is a point read or an ETag-guarded replace of one row, and queuing writes transactions of 100.
 /// </summary>
-public sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
+internal sealed class NoticeLedger(GovBotTables tables) : INoticeLedger
 {
     private TableClient Table => tables.Get(TableNames.NoticeDeliveries);
 

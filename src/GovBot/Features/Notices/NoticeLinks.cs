@@ -11,7 +11,7 @@ namespace GovBot.Features.Notices;
 /// sig = base64url(HMAC-SHA256(key, "{path}|{exp}")), exp = Unix seconds. The key is Notices:LinkSigningKey
 /// (required in Production), else generated per process (links then die with the process: fine in Development).
 /// </summary>
-public sealed class NoticeLinks
+internal sealed class NoticeLinks
 {
     private readonly byte[] _key;
     private readonly NoticeOptions _options;

@@ -6,7 +6,7 @@ using GovBot.Storage;
 namespace GovBot.Features.Notices;
 
 /// <summary>Where a notice is in its life. Stored by name, so names never change.</summary>
-public enum NoticeStatus
+internal enum NoticeStatus
 {
     /// <summary>Composed and previewed by its author; nothing sent.</summary>
     Draft,
@@ -18,7 +18,7 @@ public enum NoticeStatus
 
 /// <summary>What a notice says: the meeting's facts as the PMO entered them. Times are UK local.</summary>
 /// <param name="MeetingNumber">"34", "10.1"; null when the PMO gave a title only.</param>
-public sealed record NoticeDetails(
+internal sealed record NoticeDetails(
     string GroupCode,
     string? MeetingNumber,
     string MeetingTitle,
@@ -41,7 +41,7 @@ public sealed record NoticeDetails(
 /// </summary>
 /// <param name="Previous">The details before the latest change (to show what changed), null if never changed.</param>
 /// <param name="AuthorConversationId">Where the author's status card is (updated in place while sending).</param>
-public sealed record Notice(
+internal sealed record Notice(
     int Number,
     NoticeStatus Status,
     int Version,
@@ -60,7 +60,7 @@ public sealed record Notice(
 }
 
 /// <summary>Where one recipient's copy of a notice is. Only Queued may become Sending, and only Sending leads to a send.</summary>
-public enum DeliveryState
+internal enum DeliveryState
 {
     /// <summary>Written and queued; no send attempted since (or Teams refused retryably: nothing shown).</summary>
     Queued,
@@ -80,7 +80,7 @@ public enum DeliveryState
 /// <param name="Label">"DAG channel", "Lee Cox": for the PMO's report (not logged).</param>
 /// <param name="SentVersion">The notice version the message showed when sent.</param>
 /// <param name="AppliedVersion">The version the message shows now (after in-place updates).</param>
-public sealed record Delivery(
+internal sealed record Delivery(
     int Notice,
     Recipient Recipient,
     string Label,
@@ -96,16 +96,16 @@ public sealed record Delivery(
     Azure.ETag ETag);
 
 /// <summary>A recipient's answer on the notice card: recorded once per person (the latest answer counts).</summary>
-public enum NoticeResponseKind
+internal enum NoticeResponseKind
 {
     Acknowledged,
     Apologies,
 }
 
-public sealed record NoticeResponse(int Notice, string PersonKey, string Name, NoticeResponseKind Kind, DateTimeOffset At);
+internal sealed record NoticeResponse(int Notice, string PersonKey, string Name, NoticeResponseKind Kind, DateTimeOffset At);
 
 /// <summary>Delivery counts for the author's status card and the report.</summary>
-public sealed record DeliveryCounts(int Total, int Delivered, int Failed, int Unreachable, int Unknown, int Pending)
+internal sealed record DeliveryCounts(int Total, int Delivered, int Failed, int Unreachable, int Unknown, int Pending)
 {
     public bool IsComplete => Pending == 0;
 
@@ -132,7 +132,7 @@ public sealed record DeliveryCounts(int Total, int Delivered, int Failed, int Un
 /// A queue message: send the notice to a few recipients (each guarded by its own ledger row), or bring their
 /// delivered copies up to date. Encoded as "send|12" then one recipient key per line.
 /// </summary>
-public sealed record NoticeJob(NoticeJobKind Kind, int Notice, IReadOnlyList<string> RecipientKeys)
+internal sealed record NoticeJob(NoticeJobKind Kind, int Notice, IReadOnlyList<string> RecipientKeys)
 {
     /// <summary>Recipients per job: one queue message, one ledger transaction to claim, one to record.</summary>
     public const int MaxRecipients = 16;
@@ -155,7 +155,7 @@ public sealed record NoticeJob(NoticeJobKind Kind, int Notice, IReadOnlyList<str
         recipientKeys.Order(TableKeyOrder.Instance).Chunk(MaxRecipients).Select(chunk => new NoticeJob(kind, notice, chunk));
 }
 
-public enum NoticeJobKind
+internal enum NoticeJobKind
 {
     Send,
     Update,

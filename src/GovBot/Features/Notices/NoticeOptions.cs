@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Notices;
 
 /// <summary>Configuration section "Notices".</summary>
-public sealed class NoticeOptions
+internal sealed class NoticeOptions
 {
     public const string SectionName = "Notices";
 

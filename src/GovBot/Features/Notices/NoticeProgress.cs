@@ -8,7 +8,7 @@ namespace GovBot.Features.Notices;
 /// Notices:ProgressInterval, so at most one update per notice per interval) reads the counts and updates the card
 /// in place. The last flush after the final outcome shows the final report.
 /// </summary>
-public sealed partial class NoticeProgress(NoticeStore notices, INoticeLedger ledger, ConnectorClient connector, ILogger<NoticeProgress> logger)
+internal sealed partial class NoticeProgress(NoticeStore notices, INoticeLedger ledger, ConnectorClient connector, ILogger<NoticeProgress> logger)
 {
     private readonly ConcurrentDictionary<int, byte> _changed = new();
     private readonly ConcurrentDictionary<int, (DeliveryCounts Counts, int Apologies, int Acknowledged, int Version)> _shown = new();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Notices;
 
 /// <summary>A received job: the message's handle for delete and release, and how often it has been received.</summary>
-public sealed record ReceivedJob(NoticeJob? Job, string MessageId, string PopReceipt, long DequeueCount);
+internal sealed record ReceivedJob(NoticeJob? Job, string MessageId, string PopReceipt, long DequeueCount);
 
 /// <summary>
 /// The durable job queue of the fan-out (Azure Storage Queues; Azurite locally). A received job is invisible to
@@ -15,7 +15,7 @@ public sealed record ReceivedJob(NoticeJob? Job, string MessageId, string PopRec
 /// worker takes it up, which the ledger makes harmless.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is an Azure Storage queue of notice jobs.")]
-public interface INoticeQueue
+internal interface INoticeQueue
 {
     Task EnqueueAsync(IEnumerable<NoticeJob> jobs, CancellationToken cancellationToken);
 
@@ -28,7 +28,7 @@ public interface INoticeQueue
 }
 
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is an Azure Storage queue of notice jobs.")]
-public sealed class AzureNoticeQueue : INoticeQueue, IDisposable
+internal sealed class AzureNoticeQueue : INoticeQueue, IDisposable
 {
     private readonly QueueClient _queue;
     private readonly SemaphoreSlim _created = new(1, 1);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Notices;
 
 /// <summary>Who a notice goes to, and the changes to a notice that fan out: send, change, cancel.</summary>
-public sealed partial class NoticeService(
+internal sealed partial class NoticeService(
     NoticeStore notices,
     INoticeLedger ledger,
     INoticeQueue queue,

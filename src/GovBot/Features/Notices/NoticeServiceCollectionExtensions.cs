@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Notices;
 
-public static class NoticeServiceCollectionExtensions
+internal static class NoticeServiceCollectionExtensions
 {
     public const string GraphHttpClient = "GovBot.Graph";
 

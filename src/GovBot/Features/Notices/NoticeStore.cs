@@ -13,7 +13,7 @@ namespace GovBot.Features.Notices;
 /// <para><b>NoticeResponses</b>: PartitionKey = "n" + number, RowKey = the responder's key ("person|lee-cox"): one row
 /// per person (the latest answer counts), read whole for the report (tens to hundreds of rows).</para>
 /// </summary>
-public sealed class NoticeStore(GovBotTables tables, TimeProvider clock)
+internal sealed class NoticeStore(GovBotTables tables, TimeProvider clock)
 {
     private const string Partition = "notice";
     private TableClient Table => tables.Get(TableNames.Notices);

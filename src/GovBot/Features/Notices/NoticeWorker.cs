@@ -7,7 +7,7 @@ namespace GovBot.Features.Notices;
 /// (paced by the shared <see cref="Outbox.OutboxPacer"/>), and flush the authors' status cards every Notices:ProgressInterval.
 /// Any number of instances may run; the ledger keeps each copy to one send.
 /// </summary>
-public sealed partial class NoticeWorker(
+internal sealed partial class NoticeWorker(
     INoticeQueue queue,
     NoticeDispatcher dispatcher,
     NoticeProgress progress,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Notices;
 
 /// <summary>Installs GovBot for a user who never opened it, and returns the 1:1 chat id (Notices:InstallForMembers).</summary>
-public interface ITeamsAppInstaller
+internal interface ITeamsAppInstaller
 {
     /// <summary>The chat id of the user's personal chat with the app, installing it first if needed; null when Graph refused.</summary>
     Task<string?> InstallForUserAsync(string userAadObjectId, CancellationToken cancellationToken);
@@ -21,7 +21,7 @@ public interface ITeamsAppInstaller
 /// (<c>GET …/installedApps/{installationId}/chat</c>). Needs TeamsAppInstallation.ReadWriteSelfForUser.All
 /// (application permission). The app must be in the org catalog (<c>Notices:TeamsAppId</c> is its catalog id).
 /// </summary>
-public sealed partial class GraphTeamsAppInstaller(HttpClient http, TokenCredential credential, IOptions<NoticeOptions> options, ILogger<GraphTeamsAppInstaller> logger) : ITeamsAppInstaller
+internal sealed partial class GraphTeamsAppInstaller(HttpClient http, TokenCredential credential, IOptions<NoticeOptions> options, ILogger<GraphTeamsAppInstaller> logger) : ITeamsAppInstaller
 {
     public const string GraphBase = "https://graph.microsoft.com/v1.0/";
     private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace GovBot.Features.Papers;
 
 /// <summary>How a paper is named and described: its document key, title and version (pure).</summary>
-public static partial class PaperKeys
+internal static partial class PaperKeys
 {
     /// <summary>The group partition of papers that do not name their group.</summary>
     public const string NoGroup = "-";

@@ -8,7 +8,7 @@ namespace GovBot.Features.Papers;
 /// pass <see cref="MaxChars"/>; a heading starts a new passage; a paragraph longer than the limit is cut at line
 /// ends, then sentence ends, then spaces. Each passage carries the headings above it and its first page.
 /// </summary>
-public static partial class PaperPassages
+internal static partial class PaperPassages
 {
     public const int MaxChars = 1500;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Papers;
 
 /// <summary>The papers' tables. Logical names; the physical ones get Storage:TablePrefix like every table.</summary>
-public static class PaperTables
+internal static class PaperTables
 {
     public const string Papers = "Papers";
     public const string PaperPassages = "PaperPassages";

@@ -13,7 +13,7 @@ namespace GovBot.Features.Reminders;
 /// "Snooze" on a personal reminder card (Action.Execute): the items come back at the send time on the next working
 /// day, or next Monday (the first working day from then). The snooze belongs to the caller, whoever the card says.
 /// </summary>
-public sealed partial class ReminderCardActions(
+internal sealed partial class ReminderCardActions(
     CallerResolver callers,
     ReminderStateStore state,
     WorkingDays calendar,

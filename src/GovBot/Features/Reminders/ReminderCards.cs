@@ -5,7 +5,7 @@ using GovBot.Features.Conversations;
 namespace GovBot.Features.Reminders;
 
 /// <summary>Cards for reminders: the digest (with snooze buttons in personal chats), settings, subscriptions and the PMO's report.</summary>
-public static class ReminderCards
+internal static class ReminderCards
 {
     public const string SnoozeVerb = "reminder.snooze";
     public const string SnoozeTomorrow = "tomorrow";

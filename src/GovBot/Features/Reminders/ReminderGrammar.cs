@@ -13,34 +13,34 @@ public enum ReminderKind
 }
 
 /// <summary>"reminders off", "checklist reminders on".</summary>
-public sealed record SetReminders(ReminderKind Kind, bool Enabled, string Explanation) : Intent(Explanation);
+internal sealed record SetReminders(ReminderKind Kind, bool Enabled, string Explanation) : Intent(Explanation);
 
 /// <summary>"only checklist items for my constituency" (on), "checklist reminders for all constituencies" (off).</summary>
-public sealed record SetChecklistConstituencyOnly(bool Enabled, string Explanation) : Intent(Explanation);
+internal sealed record SetChecklistConstituencyOnly(bool Enabled, string Explanation) : Intent(Explanation);
 
 /// <summary>"my reminder settings".</summary>
-public sealed record ShowReminderSettings(string Explanation) : Intent(Explanation);
+internal sealed record ShowReminderSettings(string Explanation) : Intent(Explanation);
 
 /// <summary>What a subscription is to: a group's notices, or the participant checklist.</summary>
-public sealed record SubscriptionTarget(string? GroupCode, bool Checklist)
+internal sealed record SubscriptionTarget(string? GroupCode, bool Checklist)
 {
     public override string ToString() => Checklist ? "checklist" : GroupCode ?? "";
 }
 
 /// <summary>"subscribe DAG", "subscribe checklist".</summary>
-public sealed record Subscribe(SubscriptionTarget Target, string Explanation) : Intent(Explanation);
+internal sealed record Subscribe(SubscriptionTarget Target, string Explanation) : Intent(Explanation);
 
 /// <summary>"unsubscribe DAG".</summary>
-public sealed record Unsubscribe(SubscriptionTarget Target, string Explanation) : Intent(Explanation);
+internal sealed record Unsubscribe(SubscriptionTarget Target, string Explanation) : Intent(Explanation);
 
 /// <summary>"subscriptions": list the caller's subscriptions.</summary>
-public sealed record ListSubscriptions(string Explanation) : Intent(Explanation);
+internal sealed record ListSubscriptions(string Explanation) : Intent(Explanation);
 
 /// <summary>"reminder report" (PMO only; the handler checks).</summary>
-public sealed record ReminderReport(string Explanation) : Intent(Explanation);
+internal sealed record ReminderReport(string Explanation) : Intent(Explanation);
 
 /// <summary>The reminder and subscription commands.</summary>
-public static partial class ReminderGrammar
+internal static partial class ReminderGrammar
 {
     public static void Register(Grammar grammar) => grammar
         .Rule(RuleOrder.Command, "reminder report", q => ReminderReportRegex().IsMatch(q.Text) ? new ReminderReport("reminder report command") : null)

@@ -14,7 +14,7 @@ namespace GovBot.Features.Reminders;
 /// "unsubscribe DAG", "subscriptions" and the PMO's "reminder report". In a personal chat they change the caller's
 /// own reminders; in a channel or group chat, that conversation's subscriptions.
 /// </summary>
-public sealed class ReminderIntentHandler(
+internal sealed class ReminderIntentHandler(
     ConversationObserver recipients,
     SubscriptionStore subscriptions,
     ConversationReferenceStore conversations,

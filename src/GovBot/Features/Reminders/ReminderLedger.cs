@@ -8,7 +8,7 @@ using GovBot.Storage;
 namespace GovBot.Features.Reminders;
 
 /// <summary>Where a reminder is in its life: the stored names of the outbox's states (<see cref="OutboxStateMachine"/>; Sent is Delivered).</summary>
-public enum LedgerState
+internal enum LedgerState
 {
     /// <summary>Planned and written; no send attempted since. Safe to send.</summary>
     Pending,
@@ -25,7 +25,7 @@ public enum LedgerState
 }
 
 /// <summary>One (recipient, item, slot) reminder in the ledger.</summary>
-public sealed record LedgerEntry(Recipient Recipient, string RowKey, LedgerState State, int Attempts, DateTimeOffset UpdatedAt, string? DigestId, string? ActivityId, string? Error, ETag ETag);
+internal sealed record LedgerEntry(Recipient Recipient, string RowKey, LedgerState State, int Attempts, DateTimeOffset UpdatedAt, string? DigestId, string? ActivityId, string? Error, ETag ETag);
 
 /// <summary>
 /// <b>ReminderLedger</b>: the durable record that makes every reminder go out exactly once. PartitionKey = the
@@ -41,7 +41,7 @@ public sealed record LedgerEntry(Recipient Recipient, string RowKey, LedgerState
 /// nothing is skipped except a message lost in the milliseconds of that one HTTP call, which the report shows.
 /// </para>
 /// </summary>
-public sealed class ReminderLedger(GovBotTables tables)
+internal sealed class ReminderLedger(GovBotTables tables)
 {
     private TableClient Table => tables.Get(TableNames.ReminderLedger);
 

@@ -3,7 +3,7 @@ using GovBot.Features.Conversations;
 
 namespace GovBot.Features.Reminders;
 
-public enum ReminderItemKind
+internal enum ReminderItemKind
 {
     Checklist,
     Action,
@@ -11,14 +11,14 @@ public enum ReminderItemKind
 
 /// <summary>Something with a date that someone must not miss: a checklist deadline or an action's due date.</summary>
 /// <param name="Id">The checklist item id ("20240313-06") or the action ref ("DAG33-04").</param>
-public sealed record ReminderItem(ReminderItemKind Kind, string Id, string Title, DateOnly Due, string? GroupCode, string? Source)
+internal sealed record ReminderItem(ReminderItemKind Kind, string Id, string Title, DateOnly Due, string? GroupCode, string? Source)
 {
     /// <summary>"checklist:20240313-06", "action:DAG33-04".</summary>
     public string Key => (Kind == ReminderItemKind.Checklist ? "checklist:" : "action:") + Id;
 }
 
 /// <summary>Why an item is in a digest; the slot is part of the ledger key, so the wire value never changes.</summary>
-public enum SlotKind
+internal enum SlotKind
 {
     /// <summary>N working days before a checklist deadline (0 = on the day).</summary>
     ChecklistBefore,
@@ -36,7 +36,7 @@ public enum SlotKind
 /// A reminder slot: which rule and which occurrence. <see cref="Id"/> is part of the ledger key
 /// ("cl-5@20240426", "act-0@20240424", "overdue@20240422", "esc@20240401", "snooze@20240422").
 /// </summary>
-public sealed record ReminderSlot(SlotKind Kind, int WorkingDaysBefore, DateOnly Anchor)
+internal sealed record ReminderSlot(SlotKind Kind, int WorkingDaysBefore, DateOnly Anchor)
 {
     public string Id => Kind switch
     {
@@ -51,7 +51,7 @@ public sealed record ReminderSlot(SlotKind Kind, int WorkingDaysBefore, DateOnly
 }
 
 /// <summary>One item for one recipient in one slot: a ledger entry once it is dispatched.</summary>
-public sealed record PlannedReminder(ReminderItem Item, ReminderSlot Slot)
+internal sealed record PlannedReminder(ReminderItem Item, ReminderSlot Slot)
 {
     public string LedgerKey(DateOnly day) => $"{day:yyyyMMdd}|{Item.Key}|{Slot.Id}";
 }
@@ -59,7 +59,7 @@ public sealed record PlannedReminder(ReminderItem Item, ReminderSlot Slot)
 /// <summary>Everything due for one recipient at one send time: one card, never a burst of messages.</summary>
 /// <param name="ScheduledAt">The send time (09:00 UK on <see cref="Day"/>).</param>
 /// <param name="IsLate">Planned noticeably after <see cref="ScheduledAt"/> (GovBot was unavailable); the card says so.</param>
-public sealed record PlannedDigest(Recipient Recipient, DateOnly Day, DateTimeOffset ScheduledAt, bool IsLate, IReadOnlyList<PlannedReminder> Items);
+internal sealed record PlannedDigest(Recipient Recipient, DateOnly Day, DateTimeOffset ScheduledAt, bool IsLate, IReadOnlyList<PlannedReminder> Items);
 
 /// <summary>A snoozed item: remind <see cref="Recipient"/> again on <see cref="Day"/>.</summary>
-public sealed record Snooze(Recipient Recipient, DateOnly Day, ReminderItemKind Kind, string ItemId);
+internal sealed record Snooze(Recipient Recipient, DateOnly Day, ReminderItemKind Kind, string ItemId);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace GovBot.Features.Reminders;
 
 /// <summary>Configuration section "Reminders": the reminder policy and the scheduler's pace.</summary>
-public sealed class ReminderOptions
+internal sealed class ReminderOptions
 {
     public const string SectionName = "Reminders";
 

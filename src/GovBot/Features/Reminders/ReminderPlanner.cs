@@ -13,7 +13,7 @@ namespace GovBot.Features.Reminders;
 /// <param name="PmoPersonIds">People of the programme office (owner "Programme (PMO)").</param>
 /// <param name="PersonConstituencies">Constituency codes by person id, for those who want checklist items only for
 /// their constituency; someone missing here (or with none) is not narrowed: an unknown constituency never hides a deadline.</param>
-public sealed record ReminderPlanInputs(
+internal sealed record ReminderPlanInputs(
     IReadOnlyList<ChecklistItem> Checklist,
     IReadOnlyList<ActionItem> Actions,
     IReadOnlyList<Subscription> Subscriptions,
@@ -24,7 +24,7 @@ public sealed record ReminderPlanInputs(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? PersonConstituencies = null);
 
 /// <summary>The outcome of planning at one instant: the digests due now, and counts of what was left out and why.</summary>
-public sealed record ReminderPlan(DateOnly Day, DateTimeOffset ScheduledAt, bool IsSendDay, bool IsLate, IReadOnlyList<PlannedDigest> Digests, IReadOnlyDictionary<string, int> Skipped)
+internal sealed record ReminderPlan(DateOnly Day, DateTimeOffset ScheduledAt, bool IsSendDay, bool IsLate, IReadOnlyList<PlannedDigest> Digests, IReadOnlyDictionary<string, int> Skipped)
 {
     public int ReminderCount => Digests.Sum(d => d.Items.Count);
 }
@@ -36,7 +36,7 @@ public sealed record ReminderPlan(DateOnly Day, DateTimeOffset ScheduledAt, bool
 /// the send time (GovBot was down) catches up the same working day and marks the digests late; the ledger makes
 /// repeated planning harmless.
 /// </summary>
-public sealed class ReminderPlanner(ReminderOptions options, WorkingDays calendar)
+internal sealed class ReminderPlanner(ReminderOptions options, WorkingDays calendar)
 {
     public const string SkipNotWorkingDay = "not a working day";
     public const string SkipBeforeSendTime = "before the send time";

@@ -19,7 +19,7 @@ namespace GovBot.Features.Reminders;
 /// <see cref="ReminderLedger"/> for why nothing goes out twice), then record what happened. Safe to call on every
 /// tick: before the send time, on a non-working day, or once the day is complete it does nothing.
 /// </summary>
-public sealed partial class ReminderRunner(
+internal sealed partial class ReminderRunner(
     ReminderPlanner planner,
     WorkingDays calendar,
     ChecklistStore checklist,

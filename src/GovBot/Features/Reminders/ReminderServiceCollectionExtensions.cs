@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace GovBot.Features.Reminders;
 
-public static class ReminderServiceCollectionExtensions
+internal static class ReminderServiceCollectionExtensions
 {
     /// <summary>
     /// Reminders: options "Reminders" (validated at start), the working-day calendar ("Calendar"), the stores, the

@@ -16,7 +16,7 @@ namespace GovBot.Features.Reminders;
 /// <item>PartitionKey "snooze:yyyyMMdd", RowKey = recipient key + "|" + item key: reminders snoozed to that day (tens a day).</item>
 /// </list>
 /// </summary>
-public sealed class ReminderStateStore(GovBotTables tables)
+internal sealed class ReminderStateStore(GovBotTables tables)
 {
     private const string LeasePartition = "lease";
     private const string LeaseRow = "dispatch";
@@ -106,7 +106,7 @@ public sealed class ReminderStateStore(GovBotTables tables)
 }
 
 /// <summary>What one reminder run did: the PMO's "reminder report" and the run log.</summary>
-public sealed record ReminderRun(
+internal sealed record ReminderRun(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     DateOnly Day,

@@ -11,7 +11,7 @@ public sealed record Abbreviation(string Abbreviated, string Expansion);
 /// Hearst, 2003): every letter must appear in order, and the first must start a word, so "the approved Market-wide
 /// Data Service (MDS)" yields "Market-wide Data Service" and "see the paper (DAG)" yields nothing.
 /// </summary>
-public static partial class Abbreviations
+internal static partial class Abbreviations
 {
     public static IEnumerable<Abbreviation> Extract(string? text)
     {

@@ -41,7 +41,7 @@ public sealed class SearchAnalyzer : Analyzer
 /// The programme's own vocabulary: change request numbers written any way, and sets of names for one thing (a
 /// group's code, name and aliases; an abbreviation and what it stands for).
 /// </summary>
-public static partial class SearchVocabulary
+internal static partial class SearchVocabulary
 {
     /// <summary>"CR 43", "change request 43", "CR043": each written as "CR043" (keeping the words), so all three match.</summary>
     public static string WithCanonicalIds(string text) =>

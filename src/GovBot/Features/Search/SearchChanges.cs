@@ -165,7 +165,7 @@ public sealed partial class SearchChanges(
 }
 
 /// <summary>Builds the index at start-up and catches up with other instances every <see cref="SearchOptions.PollSeconds"/>.</summary>
-public sealed partial class SearchIndexService(SearchChanges changes, IOptions<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexService> logger) : BackgroundService
+internal sealed partial class SearchIndexService(SearchChanges changes, IOptions<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -4,7 +4,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Search;
 
 /// <summary>Search the index for <see cref="Text"/>; <see cref="Window"/> keeps only what is dated in it.</summary>
-public sealed record SearchFor(string Text, WindowMatch? Window, string Explanation) : Intent(Explanation);
+internal sealed record SearchFor(string Text, WindowMatch? Window, string Explanation) : Intent(Explanation);
 
 /// <summary>"What's happening next week": everything dated in the window (meetings, events, deadlines, actions due).</summary>
 public sealed record WhatsHappening(WindowMatch Window, string? GroupCode, string Explanation) : Intent(Explanation);
@@ -13,7 +13,7 @@ public sealed record WhatsHappening(WindowMatch Window, string? GroupCode, strin
 /// Questions answered from the search index. Structured answers stay first: only "search …" comes before them;
 /// the rest come after every feature's own phrase rules, and what nobody understood (Unknown) is searched too.
 /// </summary>
-public static partial class SearchGrammar
+internal static partial class SearchGrammar
 {
     public static void Register(Grammar grammar) => grammar
         // Asked for by name: before every other rule, so "search CR043" searches rather than opening CR043.

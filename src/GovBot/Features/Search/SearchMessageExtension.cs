@@ -10,7 +10,7 @@ namespace GovBot.Features.Search;
 /// The search message extension (compose box and command box): the same index, citations and permissions as chat.
 /// A query returns a page of results (list layout); picking one inserts the record's own card.
 /// </summary>
-public sealed class SearchMessageExtension(SearchAnswers answers, TimeProvider clock) : IInvokeHandler
+internal sealed class SearchMessageExtension(SearchAnswers answers, TimeProvider clock) : IInvokeHandler
 {
     /// <summary>The manifest's command id and its parameter.</summary>
     public const string CommandId = "searchGovBot";
@@ -43,7 +43,7 @@ public sealed class SearchMessageExtension(SearchAnswers answers, TimeProvider c
 }
 
 /// <summary>A picked result: the record's own card for this caller (actions keep their buttons, checked on the server when pressed).</summary>
-public sealed class SearchMessageExtensionSelect(SearchIndex index, IEnumerable<ISearchSource> sources, CallerResolver callers, TimeProvider clock) : IInvokeHandler
+internal sealed class SearchMessageExtensionSelect(SearchIndex index, IEnumerable<ISearchSource> sources, CallerResolver callers, TimeProvider clock) : IInvokeHandler
 {
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace GovBot.Features.Search;
 
 /// <summary>Configuration section "Search".</summary>
-public sealed class SearchOptions
+internal sealed class SearchOptions
 {
     public const string Section = "Search";
 

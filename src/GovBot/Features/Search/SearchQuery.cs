@@ -4,13 +4,13 @@ using Lucene.Net.Search;
 namespace GovBot.Features.Search;
 
 /// <summary>One thing the question asks about: a word, or a name with its synonyms (each a list of terms).</summary>
-public sealed record QueryConcept(IReadOnlyList<IReadOnlyList<string>> Alternatives)
+internal sealed record QueryConcept(IReadOnlyList<IReadOnlyList<string>> Alternatives)
 {
     public bool IsIn(HashSet<string> terms) => Alternatives.Any(a => a.All(terms.Contains));
 }
 
 /// <summary>A question read for search: its concepts, and the Lucene query over titles, texts and names.</summary>
-public sealed class SearchQuery
+internal sealed class SearchQuery
 {
     /// <summary>Words that shape a question but say nothing of its subject ("when does … close").</summary>
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)

@@ -9,16 +9,16 @@ public sealed record CsvError(int Line, string? Column, string Reason)
 }
 
 /// <summary>One record of a CSV file: the line it starts on and its fields.</summary>
-public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>The records of a CSV text, or the first syntax error (a CSV with broken quoting cannot be read any further reliably).</summary>
-public sealed record CsvDocument(IReadOnlyList<CsvRecord> Records, CsvError? Error);
+internal sealed record CsvDocument(IReadOnlyList<CsvRecord> Records, CsvError? Error);
 
 /// <summary>
 /// RFC 4180 CSV: fields separated by commas, records by CRLF (LF and lone CR accepted), fields in double quotes
 /// may hold commas, line breaks and doubled quotes (""). A leading byte-order mark is ignored; blank lines are skipped.
 /// </summary>
-public static class CsvReader
+internal static class CsvReader
 {
     public static CsvDocument Read(string text)
     {
@@ -111,7 +111,7 @@ public static class CsvReader
 }
 
 /// <summary>Writes RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote, line break or edge spaces.</summary>
-public static class CsvWriter
+internal static class CsvWriter
 {
     public static void WriteRecord(TextWriter writer, IEnumerable<string?> fields)
     {

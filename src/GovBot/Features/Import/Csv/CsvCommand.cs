@@ -3,7 +3,7 @@ using System.Text;
 namespace GovBot.Features.Import;
 
 /// <summary>The text of an uploaded or local CSV file, or why it cannot be read.</summary>
-public static class CsvText
+internal static class CsvText
 {
     public static PapersFileText Decode(string name, byte[] bytes)
     {

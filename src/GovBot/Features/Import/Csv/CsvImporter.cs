@@ -11,7 +11,7 @@ using GovBot.Storage;
 
 namespace GovBot.Features.Import;
 
-public enum CsvRowChange
+internal enum CsvRowChange
 {
     Created,
     Updated,

@@ -11,7 +11,7 @@ public enum CsvKind
 }
 
 /// <summary>The documented columns of each kind (docs/csv.md), in export order.</summary>
-public static class CsvColumns
+internal static class CsvColumns
 {
     public static readonly IReadOnlyList<string> Actions = ["ref", "group", "meeting", "raised", "text", "owner", "due", "status", "latestUpdate"];
     public static readonly IReadOnlyList<string> Meetings = ["group", "number", "extraordinary", "date", "start", "end", "location", "joinUrl"];

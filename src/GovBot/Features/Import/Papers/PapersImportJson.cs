@@ -9,7 +9,7 @@ namespace GovBot.Features.Import;
 /// The <c>--json</c> contract of <c>govbot import papers</c>: dates yyyy-MM-dd, times HH:mm, absent values null,
 /// statuses and agenda types by name. A separate outbound shape, so the parser's records can change freely.
 /// </summary>
-public sealed record PapersImportJson(
+internal sealed record PapersImportJson(
     PapersMeetingJson Meeting,
     IReadOnlyList<PapersAgendaJson> Agenda,
     IReadOnlyList<PapersActionJson> Actions,
@@ -50,28 +50,28 @@ public sealed record PapersImportJson(
     private static string? Time(TimeOnly? t) => t?.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
-public sealed record PapersMeetingJson(string? Group, string? Number, string? Date, string? Start, string? End, string? DocumentId);
+internal sealed record PapersMeetingJson(string? Group, string? Number, string? Date, string? Start, string? End, string? DocumentId);
 
-public sealed record PapersAgendaJson(string Number, string Title, string? Type, string? Lead, string? Start, string? End);
+internal sealed record PapersAgendaJson(string Number, string Title, string? Type, string? Lead, string? Start, string? End);
 
-public sealed record PapersActionJson(string Ref, string? Raised, string Text, string? Owner, string? Due, string? Status, string? Update);
+internal sealed record PapersActionJson(string Ref, string? Raised, string Text, string? Owner, string? Due, string? Status, string? Update);
 
-public sealed record PapersDecisionJson(int Number, string Text);
+internal sealed record PapersDecisionJson(int Number, string Text);
 
 /// <param name="Information">No deadline: something to know (published, stood down) rather than to do.</param>
 /// <param name="Constituencies">Constituency codes the item names; empty: for all participants.</param>
 /// <param name="Dated">The date an information item names, if any.</param>
-public sealed record PapersChecklistJson(int Number, string Text, string? Deadline, bool Reminder, bool Information, IReadOnlyList<string> Constituencies, string? Dated);
+internal sealed record PapersChecklistJson(int Number, string Text, string? Deadline, bool Reminder, bool Information, IReadOnlyList<string> Constituencies, string? Dated);
 
-public sealed record PapersChangeRequestJson(string Id, IReadOnlyList<string> Mentions);
+internal sealed record PapersChangeRequestJson(string Id, IReadOnlyList<string> Mentions);
 
-public sealed record PapersNextMeetingJson(string? Group, string? Date, string? Start);
+internal sealed record PapersNextMeetingJson(string? Group, string? Date, string? Start);
 
-public sealed record PapersUpcomingMeetingJson(string? Date, string Name, string? Group, string? Number, bool Extraordinary, string? Start, string? End);
+internal sealed record PapersUpcomingMeetingJson(string? Date, string Name, string? Group, string? Number, bool Extraordinary, string? Start, string? End);
 
-public sealed record PapersEventJson(string? Date, string Title, string Kind, string? Start, string? End, string? Place, bool Online, string? About);
+internal sealed record PapersEventJson(string? Date, string Title, string Kind, string? Start, string? End, string? Place, bool Online, string? About);
 
-public sealed record PapersGroupUpdateJson(string Group, string? MeetingDate, int Order, string Topic, string Text, IReadOnlyList<string> ChangeRequests, IReadOnlyList<string> Releases, IReadOnlyList<string> Documents);
+internal sealed record PapersGroupUpdateJson(string Group, string? MeetingDate, int Order, string Topic, string Text, IReadOnlyList<string> ChangeRequests, IReadOnlyList<string> Releases, IReadOnlyList<string> Documents);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

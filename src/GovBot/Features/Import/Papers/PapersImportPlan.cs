@@ -9,7 +9,7 @@ using TimeZoneConverter;
 
 namespace GovBot.Features.Import;
 
-public enum ActionChangeKind
+internal enum ActionChangeKind
 {
     /// <summary>Not in storage yet: store <see cref="ActionChange.Result"/>.</summary>
     Created,
@@ -24,14 +24,14 @@ public enum ActionChangeKind
 }
 
 /// <param name="Result">The item to store for Created and Updated; the existing item otherwise (null when skipped and new).</param>
-public sealed record ActionChange(string Ref, ActionChangeKind Kind, ActionItem? Result, string? Reason = null);
+internal sealed record ActionChange(string Ref, ActionChangeKind Kind, ActionItem? Result, string? Reason = null);
 
 /// <summary>
 /// Maps a <see cref="PapersImport"/> onto the domain records (Meeting, Decision, ChecklistItem, ActionItem).
 /// Pure: the storage write path loads each existing <see cref="ActionItem"/> by ref, calls
 /// <see cref="ApplyAction"/>, and saves the result when it is Created or Updated.
 /// </summary>
-public sealed record PapersImportPlan(
+internal sealed record PapersImportPlan(
     string Source,
     string? GroupCode,
     DateTimeOffset? AsOf,

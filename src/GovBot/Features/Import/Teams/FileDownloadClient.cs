@@ -11,7 +11,7 @@ namespace GovBot.Features.Import;
 /// <c>application/vnd.microsoft.teams.file.download.info</c> with the file name and
 /// <c>content</c> { downloadUrl, uniqueId, fileType } (and, sometimes, a size).
 /// </summary>
-public sealed record TeamsFile(string Name, string? DownloadUrl, string? FileType, long? Size)
+internal sealed record TeamsFile(string Name, string? DownloadUrl, string? FileType, long? Size)
 {
     public const string ContentType = "application/vnd.microsoft.teams.file.download.info";
 
@@ -31,7 +31,7 @@ public sealed record TeamsFile(string Name, string? DownloadUrl, string? FileTyp
     }
 }
 
-public enum FileDownloadProblem
+internal enum FileDownloadProblem
 {
     NotHttps,
     TooBig,
@@ -41,7 +41,7 @@ public enum FileDownloadProblem
 }
 
 /// <summary>The bytes of a downloaded file, or what went wrong.</summary>
-public sealed record FileDownload(byte[]? Bytes, FileDownloadProblem? Problem, string? Detail = null);
+internal sealed record FileDownload(byte[]? Bytes, FileDownloadProblem? Problem, string? Detail = null);
 
 /// <summary>
 /// Downloads the file behind a Teams <c>downloadUrl</c>: a short-lived, pre-authenticated HTTPS address. It uses its
@@ -52,7 +52,7 @@ public sealed record FileDownload(byte[]? Bytes, FileDownloadProblem? Problem, s
 /// addresses, so an allowed name pointed at the inside of the network gets nowhere. At most <c>maxBytes</c> are read
 /// (checked against Content-Length first, then while streaming).
 /// </summary>
-public class FileDownloadClient
+internal class FileDownloadClient
 {
     public const string HttpClientName = "GovBot.FileDownload";
 

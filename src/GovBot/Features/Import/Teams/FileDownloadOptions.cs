@@ -6,7 +6,7 @@ namespace GovBot.Features.Import;
 /// Configuration section <c>FileImport</c>: where files sent to the bot may be downloaded from
 /// (<c>FileImport__AllowedHosts</c>, <c>FileImport__MaxRedirects</c>).
 /// </summary>
-public sealed class FileDownloadOptions
+internal sealed class FileDownloadOptions
 {
     public const string SectionName = "FileImport";
 
@@ -65,7 +65,7 @@ public sealed class FileDownloadOptions
 /// plain http to the literal address 127.0.0.1, where a test's own server listens. Names that resolve to a loopback
 /// address stay refused.
 /// </summary>
-public sealed record FileDownloadLoopbackForTestsOnly;
+internal sealed record FileDownloadLoopbackForTestsOnly;
 
 /// <summary>Start-up validation of <see cref="FileDownloadOptions"/>, one message per problem.</summary>
 internal sealed class FileDownloadOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<FileDownloadOptions>

@@ -10,7 +10,7 @@ namespace GovBot.Features.Import;
 /// member (checked again now), and the same person who sent the file. Confirm claims the pending import once
 /// (a double click imports once), writes, and replaces the card with the result.
 /// </summary>
-public sealed class FileImportCardActions(
+internal sealed class FileImportCardActions(
     CallerResolver callers,
     PendingImportStore pending,
     StoragePapersImportWriter papers,

@@ -4,7 +4,7 @@ using GovBot.Cards;
 namespace GovBot.Features.Import;
 
 /// <summary>Cards of the file import in Teams: the preview with Import / Cancel, the result, and kind refusals.</summary>
-public static class FileImportCards
+internal static class FileImportCards
 {
     public const string ConfirmVerb = "import.confirm";
     public const string CancelVerb = "import.cancel";

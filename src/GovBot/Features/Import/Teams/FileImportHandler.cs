@@ -9,7 +9,7 @@ namespace GovBot.Features.Import;
 /// the bot's token), read and previewed as a dry run; the text waits in <see cref="PendingImportStore"/> for the
 /// Import / Cancel buttons (<see cref="FileImportCardActions"/>). Anyone else is refused before anything is downloaded.
 /// </summary>
-public sealed partial class FileImportHandler(
+internal sealed partial class FileImportHandler(
     FileDownloadClient downloads,
     PendingImportStore pending,
     FileImportReader reader,
@@ -77,10 +77,10 @@ public sealed partial class FileImportHandler(
 }
 
 /// <summary>A file read and previewed: the text and a preview card for a pending id, or a problem card.</summary>
-public sealed record FileImportRead(PendingImportKind Kind, CsvKind? CsvKind, string? Text, Func<string, JsonObject>? Preview, JsonObject? Problem);
+internal sealed record FileImportRead(PendingImportKind Kind, CsvKind? CsvKind, string? Text, Func<string, JsonObject>? Preview, JsonObject? Problem);
 
 /// <summary>Turns downloaded bytes into text (PdfPig for PDFs, in-process) and a dry-run preview.</summary>
-public sealed class FileImportReader(StoragePapersImportWriter papers, CsvImporter importer)
+internal sealed class FileImportReader(StoragePapersImportWriter papers, CsvImporter importer)
 {
     public async Task<FileImportRead> ReadAsync(string fileName, string extension, byte[] bytes, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using GovBot.Storage;
 namespace GovBot.Features.Import;
 
 /// <summary>What kind of file a pending import holds.</summary>
-public enum PendingImportKind
+internal enum PendingImportKind
 {
     Papers,
     Csv,
@@ -18,7 +18,7 @@ public enum PendingImportKind
 /// the card; the text stays here, with who may confirm it and until when.
 /// </summary>
 /// <param name="OwnerKey">The person id of the sender (or "oid:{Entra object id}" when the directory does not know them).</param>
-public sealed record PendingImport(
+internal sealed record PendingImport(
     string Id,
     string OwnerKey,
     PendingImportKind Kind,
@@ -36,7 +36,7 @@ public sealed record PendingImport(
 /// The original file of a papers import waits beside them as the blob "pending/{id}" in the papers container
 /// (deleted with the rows), so the paper itself can be kept on confirmation.
 /// </summary>
-public sealed class PendingImportStore(GovBotTables tables, PaperStore papers)
+internal sealed class PendingImportStore(GovBotTables tables, PaperStore papers)
 {
     public const string MetaRow = "meta";
     private const string TextRowPrefix = "text-";
