@@ -1,3 +1,4 @@
+using GovBot.Tests.Bot;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -5,11 +6,11 @@ using GovBot.Features.Actions;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GovBot.Tests.Bot;
+namespace GovBot.Tests.Features.Actions;
 
 /// <summary>Buttons on action cards, sent as hand-made invokes: the server decides who may do what, and nothing is lost to a race.</summary>
 [Collection(StorageCollection.Name)]
-public class ActionCardActionsTests(AzuriteFixture azurite)
+public class ActionCardHandlerTests(AzuriteFixture azurite)
 {
     private const string LeesAction = "DAG33-04"; // owner "Programme (Lee Cox)", Ongoing
 

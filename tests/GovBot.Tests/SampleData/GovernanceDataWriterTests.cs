@@ -1,3 +1,4 @@
+using GovBot.Tests.Storage;
 using Azure.Data.Tables;
 using GovBot.People;
 using GovBot.Features.Actions;
@@ -7,7 +8,7 @@ using GovBot.Features.Meetings;
 using GovBot.SampleData;
 using GovBot.Storage;
 
-namespace GovBot.Tests.Storage;
+namespace GovBot.Tests.SampleData;
 
 public sealed class GovernanceDataWriterTests(AzuriteFixture azurite) : StorageTestBase(azurite)
 {

@@ -1,4 +1,6 @@
-namespace GovBot.Tests.Cards;
+using GovBot.Tests.Cards;
+
+namespace GovBot.Tests.Features.Events;
 
 /// <summary>What the event, day and group update cards say (their schema is checked with every other sample card).</summary>
 public sealed class AnnouncementCardTests

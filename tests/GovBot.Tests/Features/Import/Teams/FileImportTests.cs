@@ -1,3 +1,4 @@
+using GovBot.Tests.Bot;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -10,7 +11,7 @@ using GovBot.Tests.Features.Import;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GovBot.Tests.Bot;
+namespace GovBot.Tests.Features.Import;
 
 /// <summary>
 /// Files sent to GovBot in Teams 1:1 chat, end to end through /api/messages: a PMO member gets a dry-run preview with

@@ -1,10 +1,14 @@
+using GovBot.Tests.Cards;
+using GovBot.Tests.Recognition;
+using GovBot.Tests.Storage;
+using GovBot.Tests.Bot;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Events;
 using GovBot.Features.GroupUpdates;
 using GovBot.Features.Meetings;
 using GovBot.Recognition;
 
-namespace GovBot.Tests.Recognition;
+namespace GovBot.Tests.Features.Events;
 
 /// <summary>Questions about events, group updates and days (issue 15), as of Wednesday 6 March 2024.</summary>
 public class AnnouncementQuestionsTests
