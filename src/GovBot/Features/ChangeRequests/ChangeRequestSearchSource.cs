@@ -31,6 +31,8 @@ public sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimeProv
             // The date that matters next: the impact assessment's close, else the latest key date.
             Date = cr.ImpactAssessmentCloses ?? cr.KeyDates.Select(k => (DateOnly?)k.Date).Max(),
             Citation = "Change request register",
+            // Its own number is its name: asked "CR043", the CR itself beats the papers and updates that mention it.
+            Names = [cr.Id],
             Open = new SearchOpen($"Open {cr.Id}", ChangeRequestCardActions.ShowVerb, new JsonObject { ["id"] = cr.Id }),
         };
     }
