@@ -15,8 +15,23 @@ public sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimeProv
     public async Task<IReadOnlyList<SearchDocument>> LoadAllAsync(CancellationToken cancellationToken) =>
         [.. (await store.ListAsync(cancellationToken)).Select(Document)];
 
-    public async Task<JsonObject?> CardAsync(string key, Caller caller, CancellationToken cancellationToken) =>
-        await store.GetAsync(key, cancellationToken) is { } stored ? ChangeRequestCards.Detail(stored.Value, UkTime.Today(clock)) : null;
+    /// <summary>
+    /// The CR's card as inserted from the compose box: with a button that shows its current stage, since the card
+    /// stays in the chat while the CR moves on.
+    /// </summary>
+    public async Task<JsonObject?> CardAsync(string key, Caller caller, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(key, cancellationToken) is not { } stored) return null;
+        var card = ChangeRequestCards.Detail(stored.Value, UkTime.Today(clock));
+        card["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Show the latest",
+            ["verb"] = ChangeRequestCards.ShowVerb,
+            ["data"] = new JsonObject { ["id"] = stored.Value.Id },
+        });
+        return card;
+    }
 
     internal static SearchDocument Document(ChangeRequest cr)
     {
