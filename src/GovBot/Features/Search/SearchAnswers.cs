@@ -24,17 +24,16 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
     /// <summary>Signed links to the originals of the hits that have one (passages), by document id.</summary>
     public async Task<IReadOnlyDictionary<string, Uri>> OriginalsAsync(IEnumerable<SearchHit> hits, CancellationToken cancellationToken)
     {
-        var originals = new Dictionary<string, Uri>(StringComparer.Ordinal);
-        foreach (var hit in hits.Where(h => h.Document.DocumentId is not null))
+        // One point read per passage, all at once: a page of results costs one storage round trip, not five.
+        var found = await Task.WhenAll(hits.Where(h => h.Document.DocumentId is not null).Select(async hit =>
         {
             foreach (var link in links)
             {
-                if (await link.LinkAsync(hit.Document, cancellationToken) is not { } uri) continue;
-                originals[hit.Document.Id] = uri;
-                break;
+                if (await link.LinkAsync(hit.Document, cancellationToken) is { } uri) return (hit.Document.Id, Uri: (Uri?)uri);
             }
-        }
-        return originals;
+            return (hit.Document.Id, Uri: null);
+        }));
+        return found.Where(f => f.Uri is not null).ToDictionary(f => f.Id, f => f.Uri!, StringComparer.Ordinal);
     }
 
     /// <summary>The search behind chat, the message extension and the command line; a window in the text filters by date.</summary>
