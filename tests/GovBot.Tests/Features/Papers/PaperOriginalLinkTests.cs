@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using GovBot.Features.Import;
 using GovBot.Features.Papers;
 using GovBot.Features.Search;
 using GovBot.Hosting;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace GovBot.Tests.Features.Papers;
 
 /// <summary>
-/// A passage found in chat opens the original paper from Blob storage by a signed, expiring link: a good link
-/// returns the file, a tampered or expired one gets 403.
+/// Imported papers' passages are searchable at once, and a passage found in chat opens the original paper from
+/// Blob storage by a signed, expiring link: a good link returns the file, a tampered or expired one gets 403.
 /// </summary>
 [Collection(StorageCollection.Name)]
 public class PaperOriginalLinkTests(AzuriteFixture azurite)
@@ -40,12 +41,12 @@ public class PaperOriginalLinkTests(AzuriteFixture azurite)
         });
         var file = Path.Combine(RepoPaths.PapersFolder, "dag-34-2024-03-13-papers.txt");
         var bytes = await File.ReadAllBytesAsync(file);
-        var commands = bot.Services.GetRequiredService<PaperCommands>();
-        await commands.KeepAsync(new PaperIdentity("DAG", "34", new DateOnly(2024, 3, 13), null),
-            new PaperFile("dag-34-2024-03-13-papers.txt", bytes, Encoding.UTF8.GetString(bytes), null), CancellationToken.None);
         var changes = bot.Services.GetRequiredService<SearchChanges>();
-        await changes.EnsureBuiltAsync(CancellationToken.None);
-        await changes.SourcesChangedAsync([PaperSearchSource.SourceName], CancellationToken.None);
+        await changes.EnsureBuiltAsync(CancellationToken.None); // a running instance: the import updates its index
+        var import = PapersParser.Parse(Encoding.UTF8.GetString(bytes), "dag-34-2024-03-13-papers.txt");
+        var summary = await bot.Services.GetRequiredService<StoragePapersImportWriter>().WriteAsync(import,
+            new PaperFile("dag-34-2024-03-13-papers.txt", bytes, Encoding.UTF8.GetString(bytes), null), CancellationToken.None);
+        Assert.Contains("Paper kept", summary, StringComparison.Ordinal);
 
         var card = await bot.AskAsync("search Elexon's offices Euston Rd livestream", bot.Person("lee-cox"));
         var text = BotHarnessText.Of(card);
