@@ -2,7 +2,7 @@ namespace GovBot.Benchmarks;
 
 /// <summary>
 /// Entry point of <c>./govbot bench</c>: with no suite (or only options such as <c>--full</c>), the endpoint suite
-/// (<see cref="BenchMain"/>); <c>reminders</c> or <c>notices [--quick]</c> run that feature's suite.
+/// (<see cref="BenchMain"/>); <c>reminders</c>, <c>notices [--quick]</c> or <c>search</c> run that feature's suite.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -17,10 +17,13 @@ internal static class BenchmarkProgram
             case "notices":
                 await NoticeBenchmark.RunAsync(Console.Out, args.Contains("--quick"));
                 return 0;
+            case "search":
+                await SearchBenchmark.RunAsync(Console.Out);
+                return 0;
             case "" or "--full" or "--seed-only":
                 return await BenchMain.RunAsync(args);
             default:
-                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks [--full] | reminders | notices [--quick]");
+                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks [--full] | reminders | notices [--quick] | search");
                 return 2;
         }
     }

@@ -140,6 +140,23 @@ public sealed class PlaygroundSession : IAsyncDisposable
         return JsonNode.Parse(body) ?? throw new InvalidOperationException($"invoke {verb} answered an empty body.");
     }
 
+    /// <summary>
+    /// Any invoke the Playground accepts (e.g. composeExtension/query) in the personal chat; returns the bot's invoke
+    /// response body. The Playground refuses names outside its list (composeExtension/selectItem among them) with 400.
+    /// </summary>
+    public async Task<JsonNode> InvokeAsync(string name, JsonObject value)
+    {
+        using var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = name,
+            ["value"] = value.DeepClone(),
+            ["from"] = new JsonObject { ["id"] = CurrentUserId },
+            ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
+        });
+        var body = await EnsureOkAsync(response, $"invoke {name}");
+        return JsonNode.Parse(body) ?? throw new InvalidOperationException($"invoke {name} answered an empty body.");
+    }
+
     /// <summary>Forgets events already received, so that the next wait sees only what follows.</summary>
     public void DiscardPendingEvents()
     {

@@ -142,6 +142,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite) : StorageTestBase(azu
         Assert.Equal([webinar, openDay], await store.ListBetweenAsync(new(2024, 3, 12), new(2024, 4, 23), Ct));
         Assert.Equal([webinar], await store.ListBetweenAsync(new(2024, 3, 1), new(2024, 3, 12), Ct));
         Assert.Empty(await store.ListBetweenAsync(new(2024, 3, 13), new(2024, 4, 22), Ct));
+        Assert.Equal([webinar, openDay], await store.ListAllAsync(Ct)); // the search index's read
     }
 
     [Fact]
@@ -156,6 +157,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite) : StorageTestBase(azu
         AssertSame(older, (await store.GetAsync("PSG", new(2023, 2, 1), 2, Ct))!.Value);
         AssertSame<IReadOnlyList<GroupUpdate>>([newer, older], await store.ListByChangeRequestAsync("CR015", Ct));
         AssertSame<IReadOnlyList<GroupUpdate>>([older], await store.ListByGroupAsync("PSG", Ct));
+        AssertSame<IReadOnlyList<GroupUpdate>>([newer, older], await store.ListAllAsync(Ct)); // the search index's read: no copies by CR
 
         await store.UpsertAsync(older with { ChangeRequests = ["CR015"] }, Ct);
         Assert.Empty(await store.ListByChangeRequestAsync("CR013", Ct));

@@ -15,8 +15,23 @@ internal sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimePr
     public async Task<IReadOnlyList<SearchDocument>> LoadAllAsync(CancellationToken cancellationToken) =>
         [.. (await store.ListAsync(cancellationToken)).Select(Document)];
 
-    public async Task<JsonObject?> CardAsync(string key, Caller caller, CancellationToken cancellationToken) =>
-        await store.GetAsync(key, cancellationToken) is { } stored ? ChangeRequestCards.Detail(stored.Value, UkTime.Today(clock)) : null;
+    /// <summary>
+    /// The CR's card as inserted from the compose box: with a button that shows its current stage, since the card
+    /// stays in the chat while the CR moves on.
+    /// </summary>
+    public async Task<JsonObject?> CardAsync(string key, Caller caller, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(key, cancellationToken) is not { } stored) return null;
+        var card = ChangeRequestCards.Detail(stored.Value, UkTime.Today(clock));
+        card["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Show the latest",
+            ["verb"] = ChangeRequestCards.ShowVerb,
+            ["data"] = new JsonObject { ["id"] = stored.Value.Id },
+        });
+        return card;
+    }
 
     internal static SearchDocument Document(ChangeRequest cr)
     {
@@ -31,6 +46,8 @@ internal sealed class ChangeRequestSearchSource(ChangeRequestStore store, TimePr
             // The date that matters next: the impact assessment's close, else the latest key date.
             Date = cr.ImpactAssessmentCloses ?? cr.KeyDates.Select(k => (DateOnly?)k.Date).Max(),
             Citation = "Change request register",
+            // Its own number is its name: asked "CR043", the CR itself beats the papers and updates that mention it.
+            Names = [cr.Id],
             Open = new SearchOpen($"Open {cr.Id}", ChangeRequestCardActions.ShowVerb, new JsonObject { ["id"] = cr.Id }),
         };
     }

@@ -14,6 +14,9 @@ public sealed class EventStore(GovBotTables tables)
         return rows.Select(EventTable.FromRow).OrderBy(e => e.Date).ThenBy(e => e.Start).ToList();
     }
 
+    /// <summary>Every event (the search index's list; one partition).</summary>
+    public Task<IReadOnlyList<ProgrammeEvent>> ListAllAsync(CancellationToken cancellationToken) => _rows.ListAsync(EventTable.Partition, cancellationToken);
+
     /// <summary>The stored event with this one's date and title, or null.</summary>
     public Task<Versioned<ProgrammeEvent>?> GetAsync(ProgrammeEvent e, CancellationToken cancellationToken) =>
         _rows.GetAsync(EventTable.Partition, EventTable.RowKey(e), cancellationToken);

@@ -1,4 +1,5 @@
 using GovBot.Bot;
+using GovBot.Features.Search;
 using GovBot.Storage;
 
 namespace GovBot.Features.Events;
@@ -11,6 +12,7 @@ public sealed class EventsFeature : IGovBotFeature
         feature.Services.AddSingleton<EventStore>();
         feature.Services.AddSingleton<EventQueries>();
         feature.Services.AddSingleton<EventAnswers>();
+        feature.Services.AddSingleton<ISearchSource, EventSearchSource>();
         feature.Tables(TableNames.Events)
             .Questions(EventGrammar.Register)
             .Answer<ListEvents, EventAnswers>((answers, intent, ask, ct) => answers.ListAsync(intent, ask.Text, ask.Page, ct))

@@ -19,6 +19,10 @@ public sealed class GroupUpdateStore(GovBotTables tables)
         return Newest(rows.Select(GroupUpdateTable.FromRow));
     }
 
+    /// <summary>Every group's updates (the search index's list: a few hundred rows).</summary>
+    public async Task<IReadOnlyList<GroupUpdate>> ListAllAsync(CancellationToken cancellationToken) =>
+        Newest((await TableRows.QueryAsync(_rows.Table, "", cancellationToken)).Select(GroupUpdateTable.FromRow));
+
     public Task<Versioned<GroupUpdate>?> GetAsync(string groupCode, DateOnly meetingDate, int order, CancellationToken cancellationToken) =>
         _rows.GetAsync(groupCode, GroupUpdateTable.RowKey(meetingDate, order), cancellationToken);
 

@@ -1,4 +1,5 @@
 using GovBot.Bot;
+using GovBot.Features.Search;
 using GovBot.Storage;
 
 namespace GovBot.Features.GroupUpdates;
@@ -11,6 +12,7 @@ public sealed class GroupUpdatesFeature : IGovBotFeature
         feature.Services.AddSingleton<GroupUpdateStore>();
         feature.Services.AddSingleton<GroupUpdateQueries>();
         feature.Services.AddSingleton<GroupUpdateAnswers>();
+        feature.Services.AddSingleton<ISearchSource, GroupUpdateSearchSource>();
         feature.Tables(TableNames.GroupUpdates, TableNames.GroupUpdatesByRef)
             .Questions(GroupUpdateGrammar.Register)
             .Answer<ShowGroupUpdates, GroupUpdateAnswers>((answers, intent, ask, ct) => answers.ShowAsync(intent, ask.Text, ask.Page, ct));

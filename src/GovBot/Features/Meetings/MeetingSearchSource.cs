@@ -25,8 +25,10 @@ internal sealed class MeetingSearchSource(MeetingStore store, TimeProvider clock
         var agenda = m.Agenda.Select(a => string.Join(" ", new[] { a.Title, a.Objective, a.Lead }.Where(t => !string.IsNullOrWhiteSpace(t))));
         var papers = m.Documents.Select(d => d.Title);
         var what = m.IsExtraordinary ? "extraordinary meeting" : "meeting";
-        return new(SourceName, $"{m.GroupCode}|{m.Number}", SearchKind.Meeting, $"{m.Title} {what}",
-            string.Join(". ", new[] { $"{m.Title} {what}", m.Location }.Concat(agenda).Concat(papers).Where(t => !string.IsNullOrWhiteSpace(t))))
+        // Announced meetings are titled "Extraordinary SITAG meeting" already: do not say it twice.
+        var title = m.Title.EndsWith("meeting", StringComparison.OrdinalIgnoreCase) ? m.Title : $"{m.Title} {what}";
+        return new(SourceName, $"{m.GroupCode}|{m.Number}", SearchKind.Meeting, title,
+            string.Join(". ", new[] { title, m.Location }.Concat(agenda).Concat(papers).Where(t => !string.IsNullOrWhiteSpace(t))))
         {
             Date = m.Date,
             GroupCode = m.GroupCode,

@@ -37,7 +37,7 @@ public interface ISearchSource
 /// Extension point for a signed, expiring link to a paper's original in Blob storage (the papers slice owns the
 /// blobs). When one is registered, passage results get an "Open the paper" button.
 /// </summary>
-internal interface ISearchOriginalLinks
+public interface ISearchOriginalLinks
 {
     /// <summary>A link that expires, or null when the original is not stored.</summary>
     Task<Uri?> LinkAsync(SearchDocument document, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ using GovBot.Recognition;
 namespace GovBot.Features.Search;
 
 /// <summary>Answers from the search index: "search …", what was not understood, and "what's happening next week".</summary>
-public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, QuestionRecogniser recogniser, TimeProvider clock)
+public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, QuestionRecogniser recogniser, TimeProvider clock, IEnumerable<ISearchOriginalLinks> links)
 {
     /// <summary>Results on the chat card: the best few, never padded with weak ones.</summary>
     public const int ChatResults = 5;
@@ -18,7 +18,22 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
         var today = UkTime.Today(clock);
         var results = await FindAsync(text, window, today, 0, ChatResults, cancellationToken);
         var offered = suggestions ?? recogniser.Suggest(text);
-        return results.Hits.Count == 0 ? SearchCards.NothingFound(text, offered) : SearchCards.Results(text, results, today, offered);
+        return results.Hits.Count == 0 ? SearchCards.NothingFound(text, offered) : SearchCards.Results(text, results, today, offered, await OriginalsAsync(results.Hits, cancellationToken));
+    }
+
+    /// <summary>Signed links to the originals of the hits that have one (passages), by document id.</summary>
+    public async Task<IReadOnlyDictionary<string, Uri>> OriginalsAsync(IEnumerable<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        // One point read per passage, all at once: a page of results costs one storage round trip, not five.
+        var found = await Task.WhenAll(hits.Where(h => h.Document.DocumentId is not null).Select(async hit =>
+        {
+            foreach (var link in links)
+            {
+                if (await link.LinkAsync(hit.Document, cancellationToken) is { } uri) return (hit.Document.Id, Uri: (Uri?)uri);
+            }
+            return (hit.Document.Id, Uri: null);
+        }));
+        return found.Where(f => f.Uri is not null).ToDictionary(f => f.Id, f => f.Uri!, StringComparer.Ordinal);
     }
 
     /// <summary>The search behind chat, the message extension and the command line; a window in the text filters by date.</summary>

@@ -8,7 +8,8 @@ namespace GovBot.Features.Search;
 public static class SearchCards
 {
     /// <summary>The results of a search; suggestions and help stay at the foot, as on the "not understood" card.</summary>
-    public static JsonObject Results(string question, SearchResults results, DateOnly asOf, IReadOnlyList<string> suggestions)
+    /// <param name="originals">Signed links to the originals of passage results, by <see cref="SearchDocument.Id"/>.</param>
+    public static JsonObject Results(string question, SearchResults results, DateOnly asOf, IReadOnlyList<string> suggestions, IReadOnlyDictionary<string, Uri>? originals = null)
     {
         var body = new List<CardElement>
         {
@@ -16,7 +17,7 @@ public static class SearchCards
             new TextBlock($"You asked: _{Echo(question)}_") { IsSubtle = true, Spacing = Spacing.None },
             CardKit.AsOf(asOf),
         };
-        foreach (var hit in results.Hits) body.Add(new Container(Result(hit, asOf)) { Separator = true, Spacing = Spacing.Medium });
+        foreach (var hit in results.Hits) body.Add(new Container(Result(hit, asOf, original: originals?.GetValueOrDefault(hit.Document.Id))) { Separator = true, Spacing = Spacing.Medium });
         if (results.Total > results.Hits.Count)
         {
             body.Add(new TextBlock($"{results.Total - results.Hits.Count} more matched less well. Add a word or two to narrow it down.") { IsSubtle = true, Size = TextSize.Small });
@@ -29,7 +30,7 @@ public static class SearchCards
     {
         var body = new List<CardElement> { CardKit.Title("Sorry, I found nothing on that") };
         if (!string.IsNullOrWhiteSpace(question)) body.Add(new TextBlock($"You asked: _{Echo(question)}_") { IsSubtle = true });
-        body.Add(new TextBlock("I searched actions, meetings, change requests, decisions, deadlines, milestones, groups and people. " +
+        body.Add(new TextBlock("I searched actions, meetings, events, change requests, decisions, deadlines, milestones, groups, people, group updates and the papers. " +
             (suggestions.Count > 0 ? "Did you mean one of these?" : "Try one of these:")));
         return CardKit.Build(new AdaptiveCard(body, FooterButtons(suggestions)));
     }
@@ -54,7 +55,7 @@ public static class SearchCards
     }
 
     /// <summary>One result in its own shape: what it is, its key facts, the matching sentence, its source and its button.</summary>
-    public static IReadOnlyList<CardElement> Result(SearchHit hit, DateOnly asOf, bool showSnippet = true)
+    public static IReadOnlyList<CardElement> Result(SearchHit hit, DateOnly asOf, bool showSnippet = true, Uri? original = null)
     {
         var d = hit.Document;
         var items = new List<CardElement>
@@ -67,7 +68,10 @@ public static class SearchCards
             items.Add(new TextBlock(CardKit.Safe(hit.Snippet, 320)) { Size = TextSize.Small, Spacing = Spacing.Small });
         }
         items.Add(new TextBlock($"Source: {CardKit.Safe(d.Citation, 160)}") { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
-        if (d.Open is { } open) items.Add(new ActionSet([new ActionExecute(open.Title, open.Verb, (JsonObject)open.Data.DeepClone())]) { Spacing = Spacing.Small });
+        var buttons = new List<CardButton>();
+        if (d.Open is { } open) buttons.Add(new ActionExecute(open.Title, open.Verb, (JsonObject)open.Data.DeepClone()));
+        if (original is not null) buttons.Add(new ActionOpenUrl("Open the paper", original.AbsoluteUri));
+        if (buttons.Count > 0) items.Add(new ActionSet(buttons) { Spacing = Spacing.Small });
         return items;
     }
 

@@ -214,7 +214,7 @@ public sealed class SearchIndex : IDisposable
             }
             var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query, BodyField))
             {
-                TextFragmenter = new SimpleFragmenter(200),
+                TextFragmenter = new SentenceFragmenter(220),
             };
             var page = ranked.Skip(request.Skip).Take(request.Count)
                 .Select(x => new SearchHit(x.Doc, x.Rank, x.Coverage, Snippet(highlighter, x.Doc)))

@@ -28,22 +28,23 @@ internal sealed class SearchMessageExtension(SearchAnswers answers, TimeProvider
         {
             return query.Skip > 0 ? MessageExtensionResponse.Results([]) : MessageExtensionResponse.Message($"Nothing found for \"{CardKit.Safe(text, 80)}\".");
         }
-        return MessageExtensionResponse.Results(results.Hits.Select(h => Item(h, today)));
+        var originals = await answers.OriginalsAsync(results.Hits, cancellationToken);
+        return MessageExtensionResponse.Results(results.Hits.Select(h => Item(h, today, originals.GetValueOrDefault(h.Document.Id))));
     }
 
-    internal static MessageExtensionItem Item(SearchHit hit, DateOnly today)
+    internal static MessageExtensionItem Item(SearchHit hit, DateOnly today, Uri? original = null)
     {
         var d = hit.Document;
         var shape = SearchCards.Shape(d, today);
         var subtitle = SearchCards.KindWords(d.Kind) + (shape is null ? "" : " · " + shape);
-        var card = CardKit.Build(new AdaptiveCard([.. SearchCards.Result(hit, today)]));
+        var card = CardKit.Build(new AdaptiveCard([.. SearchCards.Result(hit, today, original: original)]));
         return new MessageExtensionItem(CardKit.Safe(d.Title, 120), CardKit.Safe(subtitle, 160), CardKit.Safe(d.Citation, 160), card,
             new JsonObject { ["source"] = d.Source, ["key"] = d.Key });
     }
 }
 
 /// <summary>A picked result: the record's own card for this caller (actions keep their buttons, checked on the server when pressed).</summary>
-internal sealed class SearchMessageExtensionSelect(SearchIndex index, IEnumerable<ISearchSource> sources, CallerResolver callers, TimeProvider clock) : IInvokeHandler
+internal sealed class SearchMessageExtensionSelect(SearchIndex index, IEnumerable<ISearchSource> sources, CallerResolver callers, SearchAnswers answers, TimeProvider clock) : IInvokeHandler
 {
     public async Task<InvokeResponse> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -59,7 +60,9 @@ internal sealed class SearchMessageExtensionSelect(SearchIndex index, IEnumerabl
         var today = UkTime.Today(clock);
         var caller = await callers.ResolveAsync(turn.Activity, cancellationToken);
         var card = await source.CardAsync(key, caller, cancellationToken);
-        var item = SearchMessageExtension.Item(new SearchHit(document, 1, 1, ""), today);
+        var hit = new SearchHit(document, 1, 1, "");
+        var originals = await answers.OriginalsAsync([hit], cancellationToken);
+        var item = SearchMessageExtension.Item(hit, today, originals.GetValueOrDefault(document.Id));
         return MessageExtensionResponse.Selected(card is null ? item : item with { Card = card });
     }
 }

@@ -17,6 +17,24 @@ public sealed class SearchIndexTests
         Assert.Equal(longForm, found.Expansion);
     }
 
+    [Fact]
+    public void PassageResult_ShowsTheSentenceThatMatched_WithTheWordsHighlighted()
+    {
+        using var index = new SearchIndex();
+        index.ReplaceSource("passages", [new SearchDocument("passages", "P|1", SearchKind.Passage, "Programme updates",
+            "The plan covers apples and their orchards. The second sentence names the zebra crossing plan for the depot. Third, about pears.")
+        {
+            Citation = "DAG 34 papers · Programme updates",
+        }]);
+
+        var hit = Assert.Single(index.Search(new SearchRequest("zebra crossing", new DateOnly(2024, 3, 6))).Hits);
+
+        Assert.Contains("**zebra** **crossing**", hit.Snippet, StringComparison.Ordinal);
+        Assert.StartsWith("The second sentence", hit.Snippet.TrimStart(' ', '.'), StringComparison.Ordinal);
+        Assert.DoesNotContain("apples", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("pears", hit.Snippet, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("see the minutes (2024) for details")]
     [InlineData("the chair (see below) agreed")]

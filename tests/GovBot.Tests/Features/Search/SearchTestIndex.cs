@@ -2,6 +2,8 @@ using GovBot.Features.Actions;
 using GovBot.Features.ChangeRequests;
 using GovBot.Features.Checklist;
 using GovBot.Features.Decisions;
+using GovBot.Features.Events;
+using GovBot.Features.GroupUpdates;
 using GovBot.Features.Groups;
 using GovBot.Features.Meetings;
 using GovBot.Features.Milestones;
@@ -30,6 +32,8 @@ internal static class SearchTestIndex
             .. data.Decisions.Select(DecisionSearchSource.Document),
             .. data.Checklist.Select(ChecklistSearchSource.Document),
             .. data.Milestones.Select(MilestoneSearchSource.Document),
+            .. data.Events.Select(EventSearchSource.Document),
+            .. data.GroupUpdates.Select(GroupUpdateSearchSource.Document),
             .. data.Groups.Select(g => GroupSearchSource.Document(g, data.Groups, names)),
             .. data.People.Select(p => PeopleSearchSource.Document(p, seats[p.Id], groupNames)),
         ];

@@ -60,7 +60,8 @@ public sealed class StoragePapersImportWriter(
 
         if (search is not null)
         {
-            await search.SourcesChangedAsync([ActionSearchSource.SourceName, MeetingSearchSource.SourceName, DecisionSearchSource.SourceName, ChecklistSearchSource.SourceName], cancellationToken);
+            await search.SourcesChangedAsync([ActionSearchSource.SourceName, MeetingSearchSource.SourceName, DecisionSearchSource.SourceName, ChecklistSearchSource.SourceName,
+                EventSearchSource.SourceName, GroupUpdateSearchSource.SourceName], cancellationToken);
         }
 
         string Count(ActionChangeKind kind) => $"{counts.GetValueOrDefault(kind)} {kind.ToString().ToLowerInvariant()}";
@@ -69,7 +70,17 @@ public sealed class StoragePapersImportWriter(
                $"Meeting: {(plan.Meeting is null ? "not imported" : meetingWritten ? "written" : "unchanged")}. " +
                $"Decisions written: {decisionsWritten}. Checklist items written: {checklistWritten}. " +
                $"Announced meetings written: {announced.Meetings}. Events written: {announced.Events}. Group updates written: {announced.Updates}." +
-               (paper is null ? "" : " " + (await KeepAsync(import, paper, cancellationToken)).Summary);
+               (paper is null ? "" : " " + (await KeepAndIndexAsync(import, paper, cancellationToken)).Summary);
+    }
+
+    private async Task<PaperKept> KeepAndIndexAsync(PapersImport import, PaperFile paper, CancellationToken cancellationToken)
+    {
+        var kept = await KeepAsync(import, paper, cancellationToken);
+        if (search is not null && kept.Kind is PaperKeptKind.Added or PaperKeptKind.Replaced)
+        {
+            await search.SourcesChangedAsync([PaperSearchSource.SourceName], cancellationToken);
+        }
+        return kept;
     }
 
     /// <summary>
