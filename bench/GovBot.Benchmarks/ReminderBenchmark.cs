@@ -56,7 +56,7 @@ internal static class ReminderBenchmark
             rows.Add([$"Send {sent:N0} digests, {parallel} at once, Teams latency {latency} ms", $"{sent / elapsed.TotalSeconds:N0} msg/s", $"{elapsed.TotalMilliseconds:N0} ms in all"]);
         }
 
-        Print(output, ["Reminders benchmark", "Result", "Detail"], rows);
+        BenchTable.Print(output, ["Reminders benchmark", "Result", "Detail"], rows);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Teams allows about 50 sends a second per app and tenant; {plan.Digests.Count:N0} digests at that rate take {plan.Digests.Count / 50.0:N0} s."));
     }
@@ -152,16 +152,6 @@ internal static class ReminderBenchmark
         return sorted[sorted.Count / 2];
     }
 
-    private static void Print(TextWriter output, string[] header, List<string[]> rows)
-    {
-        var all = new List<string[]> { header };
-        all.AddRange(rows);
-        var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
-        string Line(string[] r) => "| " + string.Join(" | ", r.Select((cell, c) => cell.PadRight(widths[c]))) + " |";
-        output.WriteLine(Line(header));
-        output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        foreach (var r in rows) output.WriteLine(Line(r));
-    }
 
     private sealed class FakeTeams(TimeSpan latency) : HttpMessageHandler
     {

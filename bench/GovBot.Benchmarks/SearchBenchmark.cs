@@ -67,7 +67,7 @@ internal static class SearchBenchmark
             new[] { "Working set without the index", $"{withoutIndex / 1048576.0:N0} MB", "documents generated, in memory" },
             new[] { "Working set with the index", $"{withIndex / 1048576.0:N0} MB", $"+{(withIndex - withoutIndex) / 1048576.0:N0} MB for the index" },
         };
-        Print(output, ["Search benchmark", "Result", "Detail"], rows);
+        BenchTable.Print(output, ["Search benchmark", "Result", "Detail"], rows);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"_{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}_"));
         return Task.CompletedTask;
     }
@@ -157,14 +157,4 @@ internal static class SearchBenchmark
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
-    private static void Print(TextWriter output, string[] header, List<string[]> rows)
-    {
-        var all = new List<string[]> { header };
-        all.AddRange(rows);
-        var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
-        string Line(string[] r) => "| " + string.Join(" | ", r.Select((cell, c) => cell.PadRight(widths[c]))) + " |";
-        output.WriteLine(Line(header));
-        output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        foreach (var r in rows) output.WriteLine(Line(r));
-    }
 }
