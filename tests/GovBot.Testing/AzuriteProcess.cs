@@ -51,6 +51,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Whether the process is running now (false after <see cref="StopAsync"/>, true while frozen).</summary>
     public bool IsRunning => _process is not null && !_stopped;
 
+    /// <summary>The node process of an Azurite started here (null when GOVBOT_TEST_STORAGE was used), e.g. for its CPU time.</summary>
+    public Process? Process => _process?.Process;
+
     /// <summary>Azurite's output so far (current process), for failure messages.</summary>
     public string Log() => _process?.Tail() ?? "";
 
