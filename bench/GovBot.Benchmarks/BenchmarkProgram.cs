@@ -1,30 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace GovBot.Benchmarks;
 
 /// <summary>
-/// Entry point of <c>./govbot bench</c>: with no suite (or only options such as <c>--full</c>), the endpoint suite
-/// (<see cref="BenchMain"/>); <c>reminders</c>, <c>notices [--quick]</c> or <c>search</c> run that feature's suite.
+/// Entry point of <c>./govbot bench</c>. With no suite, every suite in turn, in one report headed by the run's date,
+/// commit and machine (what the README's figures cite); with a suite's name, that suite alone. <c>--quick</c> asks the
+/// suites that have one for their shorter sizes.
 /// </summary>
 internal static class BenchmarkProgram
 {
+    /// <summary>The whole bench has to fit in this on 2 cores (issue 17); the report says whether it did.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(10);
+
+    private sealed record Suite(string Name, string What, Func<TextWriter, bool, Task> RunAsync);
+
+    private static readonly Suite[] Suites =
+    [
+        new("endpoint", "/api/messages vs the Agents SDK for JS, \"my open actions\" at 1k / 10k / 100k actions, start-up", async (_, _) => await BenchMain.RunAsync([])),
+        new("search", "the search index at 10,000 passages + 10,000 records, in process", (output, _) => SearchBenchmark.RunAsync(output)),
+        new("reminders", "planning and sending a reminder run, in process", (output, _) => ReminderBenchmark.RunAsync(output)),
+        new("notices", "a 5,000-recipient notice through the outbox on Azurite", (output, quick) => NoticeBenchmark.RunAsync(output, quick)),
+    ];
+
     private static async Task<int> Main(string[] args)
     {
-        var which = args.Length > 0 ? args[0] : "";
-        switch (which)
+        var quick = args.Contains("--quick");
+        var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (args.Contains("--seed-only") || args.Contains("--full"))
         {
-            case "reminders":
-                await ReminderBenchmark.RunAsync(Console.Out);
-                return 0;
-            case "notices":
-                await NoticeBenchmark.RunAsync(Console.Out, args.Contains("--quick"));
-                return 0;
-            case "search":
-                await SearchBenchmark.RunAsync(Console.Out);
-                return 0;
-            case "" or "--full" or "--seed-only":
-                return await BenchMain.RunAsync(args);
-            default:
-                await Console.Error.WriteLineAsync("Usage: GovBot.Benchmarks [--full] | reminders | notices [--quick] | search");
-                return 2;
+            return await BenchMain.RunAsync(args);
+        }
+
+        var unknown = names.Where(n => Suites.All(s => s.Name != n)).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"Unknown suite {string.Join(", ", unknown)}. Usage: GovBot.Benchmarks [--quick] [{string.Join(" | ", Suites.Select(s => s.Name))}]");
+            return 2;
+        }
+
+        var chosen = names.Count == 0 ? Suites : Suites.Where(s => names.Contains(s.Name)).ToArray();
+        var output = Console.Out;
+        var total = Stopwatch.StartNew();
+        await output.WriteLineAsync(RunHeader(chosen, quick));
+        var timings = new List<(string Suite, TimeSpan Elapsed, string? Failure)>();
+        foreach (var suite in chosen)
+        {
+            Progress($"suite {suite.Name}: {suite.What}");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"## {suite.Name}: {suite.What}");
+            await output.WriteLineAsync();
+            var watch = Stopwatch.StartNew();
+            string? failure = null;
+            try
+            {
+                await suite.RunAsync(output, quick);
+            }
+            catch (Exception e) when (chosen.Length > 1)
+            {
+                // One broken suite must not hide the figures of the others; the run still ends non-zero.
+                failure = $"{e.GetType().Name}: {e.Message}";
+                await output.WriteLineAsync($"**Suite failed**: {failure}");
+            }
+
+            timings.Add((suite.Name, watch.Elapsed, failure));
+        }
+
+        if (chosen.Length > 1)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("## Time per suite");
+            await output.WriteLineAsync();
+            BenchTable.Print(output, ["Suite", "Seconds", "Outcome"], timings.Select(t => new[] { t.Suite, t.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), t.Failure ?? "ok" }).ToList());
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Whole bench: {total.Elapsed.TotalSeconds:0} s ({(total.Elapsed <= Budget ? "within" : "OVER")} the {Budget.TotalMinutes:0}-minute budget on this machine); load average at the end: {LoadAverage()}."));
+        }
+
+        return timings.Any(t => t.Failure is not null) ? 1 : 0;
+    }
+
+    /// <summary>What a README figure cites: when, which commit, which machine, how busy it was at the start.</summary>
+    private static string RunHeader(IReadOnlyList<Suite> suites, bool quick) => string.Create(CultureInfo.InvariantCulture, $"""
+        # GovBot benchmarks: {(suites.Count == Suites.Length ? "all suites" : string.Join(", ", suites.Select(s => s.Name)))}{(quick ? " (--quick sizes)" : "")}
+
+        - Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, command `./govbot bench{(quick ? " --quick" : "")}{(suites.Count == Suites.Length ? "" : " " + string.Join(" ", suites.Select(s => s.Name)))}`
+        - Commit: {Git("rev-parse --short HEAD")}{(Git("status --porcelain --untracked-files=no").Length > 0 ? " (with uncommitted changes)" : "")}
+        - Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}, Node {Tool("node", "--version")}; load average at the start: {LoadAverage()}
+        """);
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
+
+    private static string Git(string arguments) => Tool("git", $"-C \"{GovBot.Testing.RepoPaths.Root()}\" {arguments}");
+
+    private static string Tool(string file, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+            var text = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit(5000);
+            return text;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "not found";
+        }
+    }
+
+    private static void Progress(string what) => Console.Error.WriteLine($"[bench] {DateTime.Now:HH:mm:ss} {what}");
 }

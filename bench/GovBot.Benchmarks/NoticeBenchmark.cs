@@ -51,7 +51,14 @@ internal static class NoticeBenchmark
                 r.Duplicated.ToString(CultureInfo.InvariantCulture) + (r.Finished ? "" : " (NOT FINISHED)"),
             ]);
         }
-        Print(output, ["Notice fan-out", "Elapsed", "Delivered rate (of limit)", "429 from our pacing", "Injected: busy 429 / 500 / dropped", "Delivered / unknown / failed", "Lost", "Duplicated"], rows);
+        BenchTable.Print(output, ["Notice fan-out", "Elapsed", "Delivered rate (of limit)", "429 from our pacing", "Injected: busy 429 / 500 / dropped", "Delivered / unknown / failed", "Lost", "Duplicated"], rows);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(
+            "One GovBot (in this process) on Azurite: the notice's queue, ledger and claim/outcome transactions are real storage. " +
+            "Tenant limit: the fake Teams enforces the row's limit and GovBot is paced at the same (Outbox:TenantRatePerSecond); " +
+            "7/s per conversation on both sides. Delivered rate = copies Teams accepted per second between the first and the last, " +
+            "less the seconds Teams was busy. Left out: a real Teams' latency (the fake answers at once, in process, without a " +
+            "network hop) and other work on the instance; the instances suite runs the notice beside chat load and a reminder run.");
     }
 
     private sealed record Result(TimeSpan Elapsed, double Rate, int Attempts, int OwnThrottled, int Busy429, int Injected500, int Dropped, int Delivered, int Unknown, int Failed, int Lost, int Duplicated, bool Finished);
@@ -124,14 +131,6 @@ internal static class NoticeBenchmark
             await tables.DeleteAllAsync(CancellationToken.None);
             await services.DisposeAsync();
         }
-    }
-
-    private static void Print(TextWriter output, string[] header, List<string[]> rows)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        output.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
-        output.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
-        foreach (var row in rows) output.WriteLine(string.Join(" | ", row.Select((c, i) => c.PadRight(widths[i]))));
     }
 
     /// <summary>A Bot Connector with Teams-like limits and faults. Counts what it accepted (showed) per conversation.</summary>
