@@ -20,6 +20,7 @@ internal static class BenchmarkProgram
             case "search":
                 await SearchBenchmark.RunAsync(Console.Out);
                 return 0;
+            case "scale": await ScaleBenchmark.RunAsync(Console.Out, args.Contains("--quick")); return 0;
             case "" or "--full" or "--seed-only":
                 return await BenchMain.RunAsync(args);
             default:
