@@ -103,7 +103,10 @@ public sealed partial class StorageRecorder : IAsyncDisposable
         var turn = _turn;
         var (service, upstream) = _routes[context.Connection.LocalPort];
         var request = context.Request;
-        var target = new Uri(upstream, upstream.AbsolutePath.TrimEnd('/') + RelativeTo(request.Path.Value ?? "", upstream.AbsolutePath) + request.QueryString.Value);
+        // The request target exactly as sent (Kestrel's Path is decoded, and re-encoding it differently would break
+        // the shared-key signature, which covers the encoded path).
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path.Value + request.QueryString.Value;
+        var target = new Uri($"{upstream.Scheme}://{upstream.Authority}{raw}", UriKind.Absolute);
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
@@ -144,12 +147,6 @@ public sealed partial class StorageRecorder : IAsyncDisposable
         var (table, kind) = Classify(service, request.Method, Uri.UnescapeDataString(request.Path.Value ?? ""), request.Query["$filter"].ToString(), _tablePrefix);
         _requests.Enqueue(new StorageRequest(turn, service, request.Method, table, kind, (int)response.StatusCode, CountEntities(kind, (int)response.StatusCode, bytes), Uri.UnescapeDataString(request.Path.Value + request.QueryString.Value)));
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
-    }
-
-    private static string RelativeTo(string path, string basePath)
-    {
-        var trimmed = basePath.TrimEnd('/');
-        return trimmed.Length > 0 && path.StartsWith(trimmed, StringComparison.Ordinal) ? path[trimmed.Length..] : path;
     }
 
     /// <summary>
