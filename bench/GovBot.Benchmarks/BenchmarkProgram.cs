@@ -18,6 +18,7 @@ internal static class BenchmarkProgram
     private static readonly Suite[] Suites =
     [
         new("endpoint", "/api/messages vs the Agents SDK for JS, \"my open actions\" at 1k / 10k / 100k actions, start-up", async (_, _) => await BenchMain.RunAsync([])),
+        new("scale", "storage requests, entities read and GovBot's CPU per question at 1k / 10k / 100k actions and passages", (output, quick) => ScaleBenchmark.RunAsync(output, quick)),
         new("search", "the search index at 10,000 passages + 10,000 records, in process", (output, _) => SearchBenchmark.RunAsync(output)),
         new("reminders", "planning and sending a reminder run, in process", (output, _) => ReminderBenchmark.RunAsync(output)),
         new("notices", "a 5,000-recipient notice through the outbox on Azurite", (output, quick) => NoticeBenchmark.RunAsync(output, quick)),

@@ -88,7 +88,7 @@ internal static class SearchBenchmark
     }
 
     /// <summary>The sample data's words (actions, CRs, checklist, milestones, groups), and 3,000 rare made-up ones.</summary>
-    private static string[] Vocabulary()
+    internal static string[] Vocabulary()
     {
         var data = MhhsSampleData.Build();
         var texts = data.Actions.Select(ActionSearchSource.Document)
