@@ -22,6 +22,7 @@ internal static class BenchmarkProgram
         new("search", "the search index at 10,000 passages + 10,000 records, in process", (output, _) => SearchBenchmark.RunAsync(output)),
         new("reminders", "planning and sending a reminder run, in process", (output, _) => ReminderBenchmark.RunAsync(output)),
         new("notices", "a 5,000-recipient notice through the outbox on Azurite", (output, quick) => NoticeBenchmark.RunAsync(output, quick)),
+        new("instances", "two GovBot instances on one storage account: chat, a 5,000-recipient notice and a reminder run at once, one SIGKILLed", (output, quick) => InstancesBenchmark.RunAsync(output, quick)),
     ];
 
     private static async Task<int> Main(string[] args)

@@ -42,7 +42,14 @@ public static class BotConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotAuthenticator>(sp => ActivatorUtilities.CreateInstance<BotAuthenticator>(sp, sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey)));
         services.TryAddSingleton(sp => new ConnectorRetryPolicy(sp.GetRequiredKeyedService<TimeProvider>(ProtocolClockKey)));
         services.AddHttpClient(BotAuthenticator.MetadataHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddHttpClient<ConnectorClient>(ConnectorHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Every connector request names this instance in its User-Agent (ConnectorInstance): with several instances
+        // on one storage account, a send can be traced to the instance that made it.
+        var instance = ConnectorInstance.Name(configuration);
+        services.AddHttpClient<ConnectorClient>(ConnectorHttpClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(30);
+            foreach (var value in ConnectorInstance.UserAgent(instance)) c.DefaultRequestHeaders.UserAgent.Add(value);
+        });
         services.TryAddTransient<IProactiveMessenger, ProactiveMessenger>();
         services.TryAddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
