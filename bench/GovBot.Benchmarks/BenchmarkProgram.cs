@@ -17,6 +17,9 @@ internal static class BenchmarkProgram
             case "notices":
                 await NoticeBenchmark.RunAsync(Console.Out, args.Contains("--quick"));
                 return 0;
+            case "chat":
+                await ChatBenchmark.RunAsync(Console.Out);
+                return 0;
             case "search":
                 await SearchBenchmark.RunAsync(Console.Out);
                 return 0;
