@@ -63,7 +63,8 @@ public static class ChatBenchmark
         using (var counting = await GovBotProcess.StartAsync(GovBotSettings(identity, proxy.ConnectionString, prefix)))
         {
             using var countLoad = new LoadGenerator(identity, counting.MessagesEndpoint, token, caller.EntraObjectId!, caller.Name);
-            // A few warm turns first: the conversation's first turn and first-time caches are not the steady state.
+            // A few warm turns first (first-time caches of the process); the counted run then starts a new conversation,
+            // so its first turn's extra work (the conversation's reference) is counted once among its turns.
             await countLoad.RunAsync("count warm-up", Question, 1, 5, TimeSpan.FromSeconds(10));
             await Task.Delay(TimeSpan.FromMilliseconds(500));
             Step($"storage requests: {IdleWindow.TotalSeconds:0} s idle, then {CountedTurns} sequential turns");
