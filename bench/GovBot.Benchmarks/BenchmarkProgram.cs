@@ -17,7 +17,7 @@ internal static class BenchmarkProgram
 
     private static readonly Suite[] Suites =
     [
-        new("endpoint", "/api/messages vs the Agents SDK for JS, \"my open actions\" at 1k / 10k / 100k actions, start-up", async (_, _) => await BenchMain.RunAsync([])),
+        new("chat", "GovBot and the Agents SDK for JS bot, three alternating rounds: CPU per turn per process, throughput, start-up and memory", (output, _) => ChatBenchmark.RunAsync(output)),
         new("scale", "storage requests, entities read and GovBot's CPU per question at 1k / 10k / 100k actions and passages", (output, quick) => ScaleBenchmark.RunAsync(output, quick)),
         new("search", "the search index at 10,000 passages + 10,000 records, in process", (output, _) => SearchBenchmark.RunAsync(output)),
         new("reminders", "planning and sending a reminder run, in process", (output, _) => ReminderBenchmark.RunAsync(output)),
@@ -29,11 +29,6 @@ internal static class BenchmarkProgram
     {
         var quick = args.Contains("--quick");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (args.Contains("--seed-only") || args.Contains("--full"))
-        {
-            return await BenchMain.RunAsync(args);
-        }
-
         var unknown = names.Where(n => Suites.All(s => s.Name != n)).ToList();
         if (unknown.Count > 0)
         {

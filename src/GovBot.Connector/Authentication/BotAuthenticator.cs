@@ -1,4 +1,7 @@
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,7 +66,9 @@ public interface IBotAuthenticator
 /// calling app — <c>appid</c> for v1, <c>azp</c> for v2 — our own app id or one of <c>Bot:AllowedCallers</c>).
 /// Audience = our app id, RS256/384/512, 5 minutes skew on <see cref="TimeProvider"/>. Fails closed when keys cannot
 /// be fetched. Outside Development only the channels of <c>Bot:AllowedChannels</c> are accepted; an empty channelId
-/// never is.
+/// never is. A token that passed is remembered (by a hash of the whole token) for
+/// <see cref="BotAuthenticationOptions.ValidatedTokenCacheTime"/>, never past its expiry nor across a key refresh, since
+/// the Bot Connector sends the same token with many activities; <see cref="Authorize"/> still checks every activity.
 /// </summary>
 public sealed partial class BotAuthenticator : IBotAuthenticator
 {
@@ -83,6 +88,13 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
     private readonly HashSet<string> _allowedTenants;
     private readonly HashSet<string> _allowedCallers;
     private readonly HashSet<string>? _allowedChannels;
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
+
+    /// <summary>Bound on remembered tokens; legitimate callers use few at a time, and only valid ones are kept.</summary>
+    internal const int MaxValidatedTokens = 1024;
+
+    /// <summary>A token that passed, the key manager it was checked with, and until when it may be reused.</summary>
+    private sealed record ValidatedToken(BotToken Token, IConfigurationManager<OpenIdConnectConfiguration> Manager, DateTimeOffset Until);
 
     public BotAuthenticator(IOptions<BotOptions> options, IHostEnvironment environment, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<BotAuthenticator> logger)
     {
@@ -210,6 +222,12 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
+        var cacheKey = _options.Authentication.ValidatedTokenCacheTime > TimeSpan.Zero ? CacheKey(token) : null;
+        if (cacheKey is not null && await RememberedAsync(cacheKey, ct).ConfigureAwait(false) is { } remembered)
+        {
+            return remembered;
+        }
+
         if (!_handler.CanReadToken(token))
         {
             return new BotToken(BotAuthenticationResult.Fail("malformed token"));
@@ -256,13 +274,94 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
             return new BotToken(refused);
         }
 
-        return new BotToken(new BotAuthenticationResult(true, false, null))
+        var accepted = new BotToken(new BotAuthenticationResult(true, false, null))
         {
             IsChannelToken = isChannelToken,
             ServiceUrlClaim = serviceUrlClaim,
             Kid = validated.Kid,
             Configuration = configuration,
         };
+        if (cacheKey is not null)
+        {
+            Remember(cacheKey, accepted, manager, validated.ValidTo);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>SHA-256 of the whole token (its UTF-16 code units): the cache never holds the token itself.</summary>
+    private static string CacheKey(string token) => Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(token.AsSpan())));
+
+    /// <summary>
+    /// The earlier result for this exact token, while it is within its cache time and before its expiry, and only if the
+    /// signing keys it was checked against are still the current ones (after a key refresh it is checked again in full).
+    /// </summary>
+    private async Task<BotToken?> RememberedAsync(string cacheKey, CancellationToken ct)
+    {
+        if (!_validated.TryGetValue(cacheKey, out var entry))
+        {
+            return null;
+        }
+
+        if (_time.GetUtcNow() >= entry.Until)
+        {
+            _validated.TryRemove(cacheKey, out _);
+            return null;
+        }
+
+        OpenIdConnectConfiguration current;
+        try
+        {
+            current = await entry.Manager.GetConfigurationAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The full check fails closed and logs it.
+            _validated.TryRemove(cacheKey, out _);
+            return null;
+        }
+
+        if (!ReferenceEquals(current, entry.Token.Configuration))
+        {
+            _validated.TryRemove(cacheKey, out _);
+            return null;
+        }
+
+        return entry.Token;
+    }
+
+    private void Remember(string cacheKey, BotToken token, IConfigurationManager<OpenIdConnectConfiguration> manager, DateTime expiresUtc)
+    {
+        var now = _time.GetUtcNow();
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(expiresUtc, DateTimeKind.Utc));
+        var until = now + _options.Authentication.ValidatedTokenCacheTime;
+        if (expires < until)
+        {
+            until = expires;
+        }
+
+        if (until <= now)
+        {
+            return;
+        }
+
+        if (_validated.Count >= MaxValidatedTokens)
+        {
+            foreach (var (key, entry) in _validated)
+            {
+                if (entry.Until <= now)
+                {
+                    _validated.TryRemove(key, out _);
+                }
+            }
+
+            if (_validated.Count >= MaxValidatedTokens)
+            {
+                _validated.Clear();
+            }
+        }
+
+        _validated[cacheKey] = new ValidatedToken(token, manager, until);
     }
 
     /// <summary>Entra-path tokens: the calling app (<c>appid</c> in v1, <c>azp</c> in v2) must be us or an allowed caller.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovBot.Connector.Authentication;
@@ -153,7 +154,8 @@ internal sealed partial class BotEndpointHandler(
         }
 
         var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[16 * 1024];
+        // Pooled: a fresh 16 KB array per activity was one of the larger allocations of a turn.
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
@@ -171,8 +173,13 @@ internal sealed partial class BotEndpointHandler(
         {
             return null;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
 
-        return buffer.ToArray();
+        // The exact-size stream's own array when the length was declared and met: no second copy.
+        return buffer.TryGetBuffer(out var written) && written.Offset == 0 && written.Count == written.Array!.Length ? written.Array : buffer.ToArray();
     }
 
     private async Task AnswerInvokeAsync(HttpContext context, Activity activity)

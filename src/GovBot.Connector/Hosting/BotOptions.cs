@@ -84,6 +84,13 @@ public sealed class BotAuthenticationOptions
     public string EntraV2IssuerHost { get; set; } = "https://login.microsoftonline.com";
 
     public string EntraV1IssuerHost { get; set; } = "https://sts.windows.net";
+
+    /// <summary>
+    /// How long a token that passed the full check (signature, issuer, audience, lifetime, calling app) is remembered,
+    /// so the same token on the next activities skips the signature check: never past the token's own expiry, and
+    /// never across a refresh of the signing keys. Zero turns it off. The checks against each activity always run.
+    /// </summary>
+    public TimeSpan ValidatedTokenCacheTime { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Start-up validation of <see cref="BotOptions"/> with messages that say what to set.</summary>
@@ -127,6 +134,11 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
         if (string.IsNullOrWhiteSpace(options.Authentication.ChannelIssuer))
         {
             errors.Add("Bot:Authentication:ChannelIssuer must not be empty.");
+        }
+
+        if (options.Authentication.ValidatedTokenCacheTime < TimeSpan.Zero || options.Authentication.ValidatedTokenCacheTime > TimeSpan.FromHours(1))
+        {
+            errors.Add("Bot:Authentication:ValidatedTokenCacheTime must be between 00:00:00 (off) and 01:00:00.");
         }
 
         foreach (var url in options.GetTrustedServiceUrls())

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -62,7 +63,45 @@ public static partial class CardKit
         return json;
     }
 
-    public static int Utf8Size(JsonNode json) => Encoding.UTF8.GetByteCount(json.ToJsonString());
+    /// <summary>Bytes of the compact UTF-8 JSON, counted as it is written into a reused scratch buffer (no copy of the card is kept).</summary>
+    public static int Utf8Size(JsonNode json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var counter = t_counter ??= new ByteCounter();
+        counter.Count = 0;
+        var writer = t_writer ??= new Utf8JsonWriter(counter);
+        writer.Reset(counter);
+        json.WriteTo(writer);
+        writer.Flush();
+        return checked((int)counter.Count);
+    }
+
+    [ThreadStatic] private static ByteCounter? t_counter;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    /// <summary>An <see cref="IBufferWriter{T}"/> that only counts: every write lands in the same scratch array.</summary>
+    private sealed class ByteCounter : IBufferWriter<byte>
+    {
+        private byte[] _scratch = new byte[4096];
+
+        public long Count { get; set; }
+
+        public void Advance(int count) => Count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Scratch(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint);
+
+        private byte[] Scratch(int sizeHint)
+        {
+            if (sizeHint > _scratch.Length)
+            {
+                _scratch = new byte[Math.Max(sizeHint, _scratch.Length * 2)];
+            }
+
+            return _scratch;
+        }
+    }
 
     /// <summary>Joins markdown list lines; Teams wants \r between list items.</summary>
     public static string Bullets(IEnumerable<string> lines) => string.Join("\r", lines.Select(l => "- " + l));

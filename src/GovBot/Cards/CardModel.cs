@@ -327,10 +327,17 @@ internal static class Json
 {
     public static JsonArray Array(IEnumerable<JsonNode> items) => new([.. items]);
 
-    public static string Enum<T>(T value) where T : struct, System.Enum
+    /// <summary>The camel-case name Adaptive Cards use ("bolder", "extraLarge"), from a table built once per enum.</summary>
+    public static string Enum<T>(T value) where T : struct, System.Enum =>
+        EnumNames<T>.Names.TryGetValue(value, out var name) ? name : CamelCase(value.ToString());
+
+    private static string CamelCase(string s) => char.ToLowerInvariant(s[0]) + s[1..];
+
+    // Formatting an enum allocates and is slow; cards write a few of these per element on every turn.
+    private static class EnumNames<T> where T : struct, System.Enum
     {
-        var s = value.ToString();
-        return char.ToLowerInvariant(s[0]) + s[1..];
+        public static readonly System.Collections.Frozen.FrozenDictionary<T, string> Names =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(System.Enum.GetValues<T>().Distinct(), v => v, v => CamelCase(v.ToString()));
     }
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
