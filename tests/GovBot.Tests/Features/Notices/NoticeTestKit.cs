@@ -45,8 +45,13 @@ internal static class NoticeTestKit
         {
             var activity = bot.Activity("conversationUpdate", bot.Person(id));
             activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotHarness.BotId });
+            var before = bot.Connector.Sent.Count;
             using var response = await bot.PostAsync(activity);
             Assert.True(response.IsSuccessStatusCode);
+            // Wait for the welcome card too: otherwise, on a busy machine, it arrives after the test's next question
+            // and is taken for that question's answer.
+            var conversation = Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>());
+            await bot.Connector.WaitForAsync(r => r.Method == HttpMethod.Post && r.Path.Contains(conversation, StringComparison.Ordinal) && r.Activity?["attachments"] is JsonArray, before);
         }
         // The observer stores references in the background of the turn.
         var store = bot.Services.GetRequiredService<ConversationReferenceStore>();
