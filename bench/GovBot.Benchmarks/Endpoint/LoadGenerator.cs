@@ -17,14 +17,19 @@ public sealed class LoadGenerator(LocalIdentityAndConnector connector, Uri endpo
 
     public void Dispose() => _http.Dispose();
 
-    public async Task<Stats> RunAsync(string name, string text, int concurrency, int maxRequests, TimeSpan maxTime)
+    /// <param name="conversation">
+    /// Ask in this conversation (every worker), as a member's Teams personal chat is one stable conversation; null:
+    /// each call's workers start new conversations.
+    /// </param>
+    public async Task<Stats> RunAsync(string name, string text, int concurrency, int maxRequests, TimeSpan maxTime, string? conversation = null)
     {
+        var stable = conversation;
         var stats = new Stats(name);
         var issued = 0;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
-            var conversation = $"a:bench-{worker}-{Guid.NewGuid():N}";
+            var conversation = stable ?? $"a:bench-{worker}-{Guid.NewGuid():N}";
             while (Interlocked.Increment(ref issued) <= maxRequests && clock.Elapsed < maxTime)
             {
                 var ms = await OneTurnAsync(conversation, text);

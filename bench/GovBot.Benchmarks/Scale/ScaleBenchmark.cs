@@ -23,6 +23,12 @@ internal static partial class ScaleBenchmark
     private static readonly TimeSpan Straggle = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The caller's personal chat: one stable conversation, as in Teams. A new conversation per question would bill
+    /// the first-message work (storing its reference, matching the person, adopting an earlier install) to every one.
+    /// </summary>
+    private const string Chat = "a:bench-scale-personal";
+
     private sealed record Settings(int[] Sizes, int QuestionsPerRound, TimeSpan RoundTime, TimeSpan ActionSeeding, TimeSpan PassageSeeding);
 
     /// <summary>One size's measured questions: latency, CPU per question per round, and the storage requests.</summary>
@@ -51,7 +57,7 @@ internal static partial class ScaleBenchmark
         output.WriteLine();
         output.WriteLine("### Scaling: one question's storage work and CPU as the data grows");
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GovBot as its own process (Production, authentication on: each question is an activity with an RS256 bearer token, answered through the fake connector), one client asking one question at a time. A recording proxy between GovBot and Azurite counts every storage request made during a question (from its start to the next question's start, or 300 ms after a round's last reply, since GovBot writes the conversation reference alongside the answer) and the entities in each response (a query's `value` rows; 1 for a point read found); each request's kind comes from its URL. GovBot's CPU is its process's user + system time over {Rounds} rounds of up to {settings.QuestionsPerRound} questions (median, min–max), after two warm-up phases of at least {WarmupQuestions} questions and {MinWarmup.TotalSeconds:0} s, each followed by a pause until GovBot idles (under 5% of a core), so that tiered JIT recompilation and start-up work such as the index build's merges are not billed to the questions. Background work is switched off for the run (Reminders:Enabled=false, Notices:WorkerEnabled=false) or slowed (Search:PollSeconds=60); what remains (requests between rounds, and the search index's poll of SearchVersions, recognised by its table) is counted separately, but its CPU is in GovBot's figure. Latency is Azurite's (the emulator reads a whole table for a partition query; Azure Table Storage does not): information, not a goal. Sizes: {string.Join(", ", settings.Sizes.Select(Short))}{(quick ? " (`--quick`)" : "")}."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GovBot as its own process (Production, authentication on: each question is an activity with an RS256 bearer token, answered through the fake connector), one client asking one question at a time, all in one personal conversation (as a member's Teams chat with GovBot is). A recording proxy between GovBot and Azurite counts every storage request made during a question (from its start to the next question's start, or 300 ms after a round's last reply, since GovBot writes the conversation reference alongside the answer) and the entities in each response (a query's `value` rows; 1 for a point read found); each request's kind comes from its URL. GovBot's CPU is its process's user + system time over {Rounds} rounds of up to {settings.QuestionsPerRound} questions (median, min–max), after two warm-up phases of at least {WarmupQuestions} questions and {MinWarmup.TotalSeconds:0} s, each followed by a pause until GovBot idles (under 5% of a core), so that tiered JIT recompilation and start-up work such as the index build's merges are not billed to the questions. Background work is switched off for the run (Reminders:Enabled=false, Notices:WorkerEnabled=false) or slowed (Search:PollSeconds=60); what remains (requests between rounds, and the search index's poll of SearchVersions, recognised by its table) is counted separately, but its CPU is in GovBot's figure. Latency is Azurite's (the emulator reads a whole table for a partition query; Azure Table Storage does not): information, not a goal. Sizes: {string.Join(", ", settings.Sizes.Select(Short))}{(quick ? " (`--quick`)" : "")}."));
 
         var actions = await ActionsAsync(identity, caller, settings);
         Print(output, $"\"my open actions\" (the caller owns {SyntheticData.ActionsPerOwner} of the synthetic actions, + {data.Actions.Count} sample actions)", "actions", actions.Rows, actions.SeedingNote);
@@ -144,7 +150,7 @@ internal static partial class ScaleBenchmark
             var warmup = Stopwatch.StartNew();
             for (var i = 0; i < WarmupQuestions || warmup.Elapsed < MinWarmup; i++)
             {
-                await load.RunAsync("warm-up", questions[asked++ % questions.Count], 1, 1, TurnTimeout);
+                await load.RunAsync("warm-up", questions[asked++ % questions.Count], 1, 1, TurnTimeout, Chat);
             }
 
             if (!await WaitForIdleAsync(cpu))
@@ -171,7 +177,7 @@ internal static partial class ScaleBenchmark
                 // A question's window runs to the next question's start: GovBot may write the conversation reference
                 // just after the reply has gone.
                 recorder.BeginTurn(turn);
-                var one = await load.RunAsync("question", questions[turn % questions.Count], 1, 1, TurnTimeout);
+                var one = await load.RunAsync("question", questions[turn % questions.Count], 1, 1, TurnTimeout, Chat);
                 turn++;
                 if (one.Count == 1)
                 {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GovBot.Features.Actions;
 using GovBot.Features.Conversations;
+using GovBot.Storage;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -225,6 +226,28 @@ public partial class AskGovBotTests(AzuriteFixture azurite)
 
         await bot.AskAsync("help", craig);
         Assert.NotNull(await conversations.GetAsync(GovBot.Features.Conversations.Recipient.Person(craig.Id), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task NextQuestion_InTheSameChat_NeitherStoresTheConversationNorLooksUpTheCaller()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var lee = bot.Person("lee-cox");
+        // The chat's first message: its reference is stored, the caller matched (and the recogniser's name lists,
+        // which it refills once a minute by reading the People and Groups tables, are loaded).
+        await bot.AskAsync("search migration plan", lee);
+        await Task.Delay(300); // the reference is written alongside the answer
+        bot.StorageRequests.Clear();
+
+        await bot.AskAsync("search code of connection", lee);
+        await Task.Delay(300);
+
+        // A Teams personal chat is one stable conversation: the next message costs no reference read or write and
+        // no directory lookup (the caller and the confirmed conversation are cached).
+        foreach (var table in new[] { TableNames.ConversationRefs, TableNames.People, TableNames.PeopleIndex, TableNames.Subscriptions })
+        {
+            Assert.Empty(bot.StorageRequests.To(bot.Prefix + table));
+        }
     }
 
     [Fact]

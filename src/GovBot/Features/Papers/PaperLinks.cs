@@ -26,12 +26,10 @@ public sealed class PaperLinks : ISearchOriginalLinks
 {
     private readonly LinkSigner _signer;
     private readonly PaperLinkOptions _options;
-    private readonly PaperStore _store;
 
-    public PaperLinks(IOptions<PaperLinkOptions> options, PaperStore store, TimeProvider clock)
+    public PaperLinks(IOptions<PaperLinkOptions> options, TimeProvider clock)
     {
         _options = options.Value;
-        _store = store;
         _signer = new LinkSigner(_options.LinkSigningKey, clock);
     }
 
@@ -42,11 +40,15 @@ public sealed class PaperLinks : ISearchOriginalLinks
 
     public bool Verify(string groupCode, string key, string? exp, string? sig) => _signer.Verify(OriginalPath(groupCode, key), exp, sig);
 
-    public async Task<Uri?> LinkAsync(SearchDocument document, CancellationToken cancellationToken)
+    /// <summary>
+    /// From the indexed passage alone (its paper's group, key and whether the original is kept): the link's path
+    /// names the document, not a version, so it needs no read of the paper; the endpoint reads it when clicked.
+    /// </summary>
+    public Task<Uri?> LinkAsync(SearchDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Kind != SearchKind.Passage || document.DocumentId is not { } key) return null;
-        var stored = await _store.GetAsync(document.GroupCode ?? PaperKeys.NoGroup, key, cancellationToken);
-        return stored is null || stored.Value.BlobName.Length == 0 ? null : new Uri(OriginalUrl(stored.Value));
+        if (document.Kind != SearchKind.Passage || document.DocumentId is not { } key || !document.HasOriginal) return Task.FromResult<Uri?>(null);
+        var path = OriginalPath(document.GroupCode ?? PaperKeys.NoGroup, key);
+        return Task.FromResult<Uri?>(new Uri(_signer.Sign(_options.PublicBaseUrl, path, _options.LinkLifetime)));
     }
 }

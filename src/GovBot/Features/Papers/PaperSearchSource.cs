@@ -44,6 +44,7 @@ public sealed class PaperSearchSource(PaperStore store) : ISearchSource
             Heading = passage.Headings.Count > 0 ? string.Join(" › ", passage.Headings) : null,
             Page = passage.Page,
             DocumentId = paper.Key,
+            HasOriginal = paper.BlobName.Length > 0,
             Citation = citation,
         };
     }

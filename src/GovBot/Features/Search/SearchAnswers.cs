@@ -24,7 +24,7 @@ public sealed class SearchAnswers(SearchIndex index, SearchChanges changes, Ques
     /// <summary>Signed links to the originals of the hits that have one (passages), by document id.</summary>
     public async Task<IReadOnlyDictionary<string, Uri>> OriginalsAsync(IEnumerable<SearchHit> hits, CancellationToken cancellationToken)
     {
-        // One point read per passage, all at once: a page of results costs one storage round trip, not five.
+        // The links come from the indexed documents (see ISearchOriginalLinks): no storage read per result.
         var found = await Task.WhenAll(hits.Where(h => h.Document.DocumentId is not null).Select(async hit =>
         {
             foreach (var link in links)

@@ -61,6 +61,12 @@ public sealed record SearchDocument(string Source, string Key, SearchKind Kind, 
     /// <summary>The paper's document id, for a link to the original (see <see cref="ISearchOriginalLinks"/>).</summary>
     public string? DocumentId { get; init; }
 
+    /// <summary>
+    /// The original file is kept (a paper's blob), so the card can link to it without reading the paper again: a
+    /// search answer then needs no storage read for its links.
+    /// </summary>
+    public bool HasOriginal { get; init; }
+
     /// <summary>The button that opens the record's card; null when it has none.</summary>
     public SearchOpen? Open { get; init; }
 

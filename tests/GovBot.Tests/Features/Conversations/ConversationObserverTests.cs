@@ -2,6 +2,7 @@ using GovBot.Connector;
 using GovBot.People;
 using GovBot.Features.Conversations;
 using GovBot.Features.Reminders;
+using GovBot.Storage;
 using GovBot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -55,6 +56,28 @@ public sealed class ConversationObserverTests(AzuriteFixture azurite) : StorageT
 
         await observer.OnActivityAsync(Personal(ActivityTypes.InstallationUpdate, "remove"), Ct);
         Assert.Null(await refs.GetAsync(lee, Ct));
+    }
+
+    [Fact]
+    public async Task NextMessages_InTheSameChat_WriteNothing_AndReadNothingWhileConfirmed()
+    {
+        await new PersonStore(Tables).UpsertAsync(new Person("lee-cox", Oid, "Lee Cox", "lee.cox@mhhs.example", null, []), Ct);
+        var (observer, refs, _) = Create();
+        await observer.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+        var first = await refs.GetAsync(Recipient.Person("lee-cox"), Ct);
+        Requests.Clear();
+
+        // A Teams personal chat is one stable conversation: its next message costs no storage request at all.
+        await observer.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+        Assert.Empty(Requests.All);
+
+        // Once the confirmation lapses, the reference is read again but, unchanged, not written.
+        _clock.Advance(ConfirmedConversations.Lifetime + TimeSpan.FromMinutes(1));
+        await observer.OnActivityAsync(Personal(ActivityTypes.Message), Ct);
+        var conversationRefs = Requests.To(Prefix + TableNames.ConversationRefs);
+        Assert.NotEmpty(conversationRefs);
+        Assert.All(conversationRefs, r => Assert.StartsWith("GET ", r, StringComparison.Ordinal));
+        Assert.Equal(first!.UpdatedAt, (await refs.GetAsync(Recipient.Person("lee-cox"), Ct))!.UpdatedAt);
     }
 
     [Fact]

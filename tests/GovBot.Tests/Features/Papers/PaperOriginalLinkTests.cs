@@ -32,6 +32,22 @@ public class PaperOriginalLinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Link_ComesFromTheIndexedPassage_NoneWhenTheOriginalIsNotKept()
+    {
+        var links = new PaperLinks(Microsoft.Extensions.Options.Options.Create(new PaperLinkOptions { LinkSigningKey = Key, PublicBaseUrl = new Uri("https://govbot.test/") }), TimeProvider.System);
+        var paper = new Paper("DAG-34-papers", "DAG", "34", new DateOnly(2024, 3, 13), null, null, "DAG 34 papers", "dag-34.txt", new string('a', 64), "", "text/plain", 10, 1);
+        var passage = new PaperPassage(paper.Key, 0, ["Agenda"], null, "The meeting is at Elexon's offices.");
+
+        Assert.Null(await links.LinkAsync(PaperSearchSource.Document(paper, passage), CancellationToken.None));
+        var link = await links.LinkAsync(PaperSearchSource.Document(paper with { BlobName = paper.ContentHash + ".txt" }, passage), CancellationToken.None);
+        Assert.Equal("https://govbot.test/papers/DAG/DAG-34-papers/original", link!.GetLeftPart(UriPartial.Path));
+        Assert.True(links.Verify("DAG", "DAG-34-papers", QueryValue(link, "exp"), QueryValue(link, "sig")));
+    }
+
+    private static string? QueryValue(Uri link, string name) =>
+        link.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == name).Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
+
+    [Fact]
     public async Task PassageResult_OpensTheOriginal_TamperedOrExpiredLinkIs403()
     {
         await using var bot = await BotHarness.StartAsync(azurite, settings: new Dictionary<string, string?>
@@ -48,7 +64,12 @@ public class PaperOriginalLinkTests(AzuriteFixture azurite)
             new PaperFile("dag-34-2024-03-13-papers.txt", bytes, Encoding.UTF8.GetString(bytes), null), CancellationToken.None);
         Assert.Contains("Paper kept", summary, StringComparison.Ordinal);
 
-        var card = await bot.AskAsync("search Elexon's offices Euston Rd livestream", bot.Person("lee-cox"));
+        var lee = bot.Person("lee-cox");
+        await bot.AskAsync("help", lee); // the caller and conversation caches are warm, as in a running chat
+        bot.StorageRequests.Clear();
+        var card = await bot.AskAsync("search Elexon's offices Euston Rd livestream", lee);
+        // The link comes from the indexed passage: the answer reads no paper (it read one per result before).
+        Assert.Empty(bot.StorageRequests.To(bot.Prefix + "Papers"));
         var text = BotHarnessText.Of(card);
         Assert.Contains("DAG 34 papers", text);
         var link = Assert.Single(OpenUrls(card).Distinct());
