@@ -25,7 +25,6 @@ public sealed class ValidatedTokenCacheTests(TestIssuer issuer) : IClassFixture<
             AppId = TestIssuer.AppId,
             TenantId = TestIssuer.TenantId,
             AppType = "SingleTenant",
-            ClientSecret = "not-used-in-tests",
         };
         options.Authentication.ChannelOpenIdMetadataUrl = issuer.ChannelMetadataUrl;
         options.Authentication.EntraOpenIdMetadataUrl = issuer.EntraMetadataUrl;

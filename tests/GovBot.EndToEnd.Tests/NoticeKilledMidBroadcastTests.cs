@@ -290,40 +290,18 @@ public sealed class NoticeKilledMidBroadcastTests(ITestOutputHelper output)
 
     /// <summary>The card's visible text (every TextBlock), one per line.</summary>
     private static string Texts(JsonNode card) =>
-        string.Join('\n', Walk(card).Where(o => o["type"]?.GetValue<string>() == "TextBlock").Select(o => o["text"]?.GetValue<string>()));
+        string.Join('\n', CardJson.Objects(card).Where(o => o["type"]?.GetValue<string>() == "TextBlock").Select(o => o["text"]?.GetValue<string>()));
 
     private static JsonObject Card(JsonObject activity) => activity["attachments"]![0]!["content"]!.AsObject();
 
     /// <summary>Every action object anywhere in a card (Action.Execute, Action.OpenUrl, …).</summary>
-    private static IEnumerable<JsonObject> Actions(JsonNode card) => Walk(card).Where(o => o["type"]?.GetValue<string>() is { } t && t.StartsWith("Action.", StringComparison.Ordinal));
+    private static IEnumerable<JsonObject> Actions(JsonNode card) => CardJson.Objects(card).Where(o => o["type"]?.GetValue<string>() is { } t && t.StartsWith("Action.", StringComparison.Ordinal));
 
     /// <summary>The facts (title → value) of every FactSet in the activity's card.</summary>
     private static Dictionary<string, string> Facts(JsonObject activity) =>
-        Walk(Card(activity)).Where(o => o["type"]?.GetValue<string>() == "FactSet")
+        CardJson.Objects(Card(activity)).Where(o => o["type"]?.GetValue<string>() == "FactSet")
             .SelectMany(o => o["facts"]!.AsArray().Select(f => f!.AsObject()))
             .ToDictionary(f => f["title"]!.GetValue<string>(), f => f["value"]!.GetValue<string>(), StringComparer.Ordinal);
-
-    private static IEnumerable<JsonObject> Walk(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var (_, child) in o)
-                {
-                    foreach (var x in Walk(child)) yield return x;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var x in Walk(child)) yield return x;
-                }
-
-                break;
-        }
-    }
 
     /// <summary>RFC 4180 rows (quoted cells may hold commas, quotes and line breaks).</summary>
     private static List<List<string>> ReadCsv(string text)

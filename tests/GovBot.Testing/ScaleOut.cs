@@ -184,7 +184,7 @@ public sealed class ScaleOutTraffic(Uri messagesEndpoint, FakeBotConnector teams
             ["message"] = "Papers are published.",
         };
         var preview = await InvokeAsync("notice.compose", form, cancellationToken);
-        var send = Walk(preview).FirstOrDefault(o => o["verb"]?.GetValue<string>() == "notice.send")
+        var send = CardJson.Objects(preview).FirstOrDefault(o => o["verb"]?.GetValue<string>() == "notice.send")
             ?? throw new InvalidOperationException($"The notice preview has no Send button:\n{preview.ToJsonString()}");
         var notice = send["data"]!["notice"]!.GetValue<int>();
         for (var press = 1; ; press++)
@@ -231,28 +231,6 @@ public sealed class ScaleOutTraffic(Uri messagesEndpoint, FakeBotConnector teams
         }
 
         await teams.WaitForAnswerAsync(id, Wait, $"the answer to {activity["type"]} {id}");
-    }
-
-    private static IEnumerable<JsonObject> Walk(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var (_, child) in o)
-                {
-                    foreach (var x in Walk(child)) yield return x;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var x in Walk(child)) yield return x;
-                }
-
-                break;
-        }
     }
 }
 
