@@ -100,7 +100,8 @@ internal static class BenchmarkProgram
 
     private static string Git(string arguments) => Tool("git", $"-C \"{GovBot.Testing.RepoPaths.Root()}\" {arguments}");
 
-    private static string Tool(string file, string arguments)
+    /// <summary>A tool's first output (its version, a commit), or "not found".</summary>
+    internal static string Tool(string file, string arguments)
     {
         try
         {

@@ -280,7 +280,7 @@ public static class ChatBenchmark
         return (int)response.StatusCode;
     }
 
-    internal static double WorkingSetMb(Process p)
+    private static double WorkingSetMb(Process p)
     {
         try
         {
@@ -293,20 +293,7 @@ public static class ChatBenchmark
         }
     }
 
-    internal static string NodeVersion()
-    {
-        try
-        {
-            using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var version = node.StandardOutput.ReadToEnd().Trim();
-            node.WaitForExit(5000);
-            return version;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "not found";
-        }
-    }
+    private static string NodeVersion() => BenchmarkProgram.Tool("node", "--version");
 
     private static void Step(string what) => Console.Error.WriteLine($"[bench chat] {DateTime.Now:HH:mm:ss} {what}");
 

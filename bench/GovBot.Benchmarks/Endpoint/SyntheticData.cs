@@ -1,7 +1,6 @@
 using GovBot.Features.Actions;
 using GovBot.SampleData;
 using GovBot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Benchmarks;
@@ -20,7 +19,6 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
     private const int ChunkSize = 1_000;
     private const int ParallelChunks = 4;
 
-    private readonly string[] _groupCodes = MhhsSampleData.Build().Groups.Select(g => g.Code).Where(c => c.Length is >= 2 and <= 8 && c.All(char.IsAsciiLetterUpper)).ToArray();
     private int _written;
     private int _next;
 
@@ -32,16 +30,7 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
     /// </summary>
     public async Task<int> GrowToAsync(int total, string callerPersonId, DateTime deadline, CancellationToken ct)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = connectionString,
-                ["Storage:TablePrefix"] = tablePrefix,
-            }).Build());
-        services.AddLogging();
-        services.AddGovBot(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<GovBotTables>().EnsureCreatedAsync(ct);
+        await using var provider = await BenchStorage.OpenAsync(connectionString, tablePrefix, ct);
         var writer = provider.GetRequiredService<GovernanceDataWriter>();
 
         var chunks = new List<(int From, int To)>();
@@ -100,11 +89,11 @@ public sealed class SyntheticData(string connectionString, string tablePrefix)
         return stats;
     }
 
-    private ActionItem Action(int i, string callerPersonId)
+    private static ActionItem Action(int i, string callerPersonId)
     {
         var owner = i < ActionsPerOwner ? callerPersonId : $"bench-person-{i / OwnerShare:D5}";
-        var code = _groupCodes[i % _groupCodes.Length];
-        var j = i / _groupCodes.Length;
+        var code = BenchStorage.GroupCodes[i % BenchStorage.GroupCodes.Length];
+        var j = i / BenchStorage.GroupCodes.Length;
         var reference = $"{code}{100 + j / 100}-{j % 100:D2}";
         var raised = new DateOnly(2023, 1, 1).AddDays(i % 700);
         var status = i < ActionsPerOwner ? ActionStatus.Open : (i % 4) switch { 0 => ActionStatus.Closed, 1 => ActionStatus.Ongoing, _ => ActionStatus.Open };

@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using GovBot.Features.Papers;
 using GovBot.SampleData;
-using GovBot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovBot.Benchmarks;
@@ -36,7 +34,6 @@ public sealed class SyntheticPassages(string connectionString, string tablePrefi
     ];
 
     private readonly string[] _vocabulary = SearchBenchmark.Vocabulary().Where(w => !w.Any(char.IsDigit)).ToArray();
-    private readonly string[] _groupCodes = MhhsSampleData.Build().Groups.Select(g => g.Code).Where(c => c.Length is >= 2 and <= 8 && c.All(char.IsAsciiLetterUpper)).ToArray();
     private int _papers;
     private int _next;
 
@@ -46,16 +43,7 @@ public sealed class SyntheticPassages(string connectionString, string tablePrefi
     /// <summary>Adds papers until there are <paramref name="total"/> passages or <paramref name="deadline"/> passes; returns how many there are.</summary>
     public async Task<int> GrowToAsync(int total, DateTime deadline, CancellationToken ct)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = connectionString,
-                ["Storage:TablePrefix"] = tablePrefix,
-            }).Build());
-        services.AddLogging();
-        services.AddGovBot(services.BuildServiceProvider().GetRequiredService<IConfiguration>());
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<GovBotTables>().EnsureCreatedAsync(ct);
+        await using var provider = await BenchStorage.OpenAsync(connectionString, tablePrefix, ct);
         var store = provider.GetRequiredService<PaperStore>();
 
         var wanted = (total + PassagesPerPaper - 1) / PassagesPerPaper;
@@ -89,7 +77,7 @@ public sealed class SyntheticPassages(string connectionString, string tablePrefi
 
     private (Paper Paper, List<PaperPassage> Passages) Paper(int p)
     {
-        var code = _groupCodes[p % _groupCodes.Length];
+        var code = BenchStorage.GroupCodes[p % BenchStorage.GroupCodes.Length];
         var key = string.Create(CultureInfo.InvariantCulture, $"BENCH-{code}-{p:D5}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var meeting = new DateOnly(2022, 1, 3).AddDays(p % 900);
